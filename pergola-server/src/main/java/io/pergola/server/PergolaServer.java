@@ -1,0 +1,27 @@
+package io.pergola.server;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The Pergola server: registry, asset origin, environments and shell host in one process.
+ *
+ * <p>Started by {@code pergola serve} (see {@code pergola-cli}) or by tests through {@link
+ * #start(String...)}. Every setting is a Spring property under {@code pergola.*}; the embedded
+ * defaults (H2 file and local blob directory under {@code ./pergola-data}) need none.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class PergolaServer {
+
+  /** Starts the server with Spring-style arguments ({@code --server.port=0}, ...). */
+  public static ConfigurableApplicationContext start(String... args) {
+    return new SpringApplication(PergolaServer.class).run(args);
+  }
+
+  public static void main(String[] args) {
+    start(args);
+  }
+}
