@@ -1,0 +1,62 @@
+package io.pergola.server.auth;
+
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import io.pergola.core.NotFoundException;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Teams and their API tokens; administrators only. */
+@RestController
+class TeamController {
+
+  private final Teams teams;
+  private final ApiTokens tokens;
+
+  TeamController(Teams teams, ApiTokens tokens) {
+    this.teams = teams;
+    this.tokens = tokens;
+  }
+
+  record NewTeam(String name) {}
+
+  record NewToken(String label) {}
+
+  @PostMapping("/api/teams")
+  @ResponseStatus(HttpStatus.CREATED)
+  Teams.Team create(Caller caller, @RequestBody NewTeam request) {
+    caller.requireAdmin("manage teams and tokens");
+    return teams.create(request.name());
+  }
+
+  @GetMapping("/api/teams")
+  List<Teams.Team> list(Caller caller) {
+    caller.requireAdmin("manage teams and tokens");
+    return teams.list();
+  }
+
+  /** Issues a team token; the response is the only time the secret is shown. */
+  @PostMapping("/api/teams/{team}/tokens")
+  @ResponseStatus(HttpStatus.CREATED)
+  ApiTokens.IssuedToken issueToken(
+      Caller caller, @PathVariable String team, @RequestBody(required = false) NewToken request) {
+    caller.requireAdmin("manage teams and tokens");
+    teams.requireExists(team);
+    String label = request == null || request.label() == null ? "api token" : request.label();
+    return tokens.issue(team, label);
+  }
+
+  @DeleteMapping("/api/tokens/{id}")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void revoke(Caller caller, @PathVariable String id) {
+    caller.requireAdmin("manage teams and tokens");
+    if (!tokens.revoke(id)) {
+      throw new NotFoundException("There is no active token with id \"" + id + "\"");
+    }
+  }
+}
