@@ -24,14 +24,22 @@ import org.springframework.context.ConfigurableApplicationContext;
  *
  * <p>{@link #shared()} is one server per test JVM (one Spring context for the whole module's
  * tests); {@link #start} gives a private one for tests that stop or restart it.
+ *
+ * <p>The system property {@code pergola.test.backend} chooses what the servers run on: {@code
+ * embedded} (default: H2 file and local blob directory) or {@code postgres-s3} (a fresh database
+ * on the loopback PostgreSQL per server, and an in-process S3Proxy bucket), so the same suites
+ * prove both columns of the deployment table.
  */
 public final class PergolaTestServer implements AutoCloseable {
 
   /** The admin token every test server accepts. */
   public static final String ADMIN_TOKEN = "pgl_test-admin-token-0123456789";
 
+  private static final String POSTGRES_S3 = "postgres-s3";
+  private static final String BUCKET = "pergola";
   private static final AtomicLong COUNTER = new AtomicLong();
   private static PergolaTestServer shared;
+  private static S3ProxyServer s3;
 
   private final Path dataDir;
   private final List<String> args;
@@ -60,6 +68,10 @@ public final class PergolaTestServer implements AutoCloseable {
     args.add("--pergola.data-dir=" + dataDir);
     args.add("--spring.main.banner-mode=off");
     args.addAll(List.of(extraArgs));
+    if (POSTGRES_S3.equals(System.getProperty("pergola.test.backend"))) {
+      args.addAll(List.of(PostgresDatabases.freshDatabaseArgs()));
+      args.addAll(List.of(sharedS3().pergolaArgs(BUCKET)));
+    }
     // Spring joins repeated command-line properties, so add the default only when not overridden.
     if (args.stream().noneMatch(arg -> arg.startsWith("--pergola.admin-token="))) {
       args.add("--pergola.admin-token=" + ADMIN_TOKEN);
@@ -67,6 +79,18 @@ public final class PergolaTestServer implements AutoCloseable {
     PergolaTestServer server = new PergolaTestServer(dataDir, args);
     server.boot();
     return server;
+  }
+
+  /** The S3 server every test server of this JVM shares on the postgres-s3 backend. */
+  private static synchronized S3ProxyServer sharedS3() {
+    if (s3 == null) {
+      try {
+        s3 = S3ProxyServer.start(BUCKET);
+      } catch (Exception e) {
+        throw new IllegalStateException("Cannot start S3Proxy", e);
+      }
+    }
+    return s3;
   }
 
   /** A fresh temporary directory, for a private server's data. */
