@@ -17,8 +17,10 @@ import java.util.stream.Stream;
 public interface BlobStore {
 
   /**
-   * Stores the file's bytes under {@code sha256}, unless a blob with that key exists. The caller
-   * vouches that the key is the file's digest; the file is left in place.
+   * Stores the file's bytes under {@code sha256}. When a blob with that key exists, its content is
+   * the same by construction; the store then only renews its {@linkplain StoredBlob#storedAt()
+   * date}, so the orphan sweeper's grace period protects a blob that a publish is about to
+   * reference. The caller vouches that the key is the file's digest; the file is left in place.
    */
   void put(String sha256, Path file) throws IOException;
 

@@ -3,7 +3,10 @@ package io.pergola.server.registry;
 import io.pergola.core.manifest.AppName;
 import io.pergola.server.auth.Caller;
 import io.pergola.server.auth.Teams;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,13 +21,19 @@ class AppController {
 
   private final Apps apps;
   private final Teams teams;
+  private final Versions versions;
 
-  AppController(Apps apps, Teams teams) {
+  AppController(Apps apps, Teams teams, Versions versions) {
     this.apps = apps;
     this.teams = teams;
+    this.versions = versions;
   }
 
   record NewApp(String name, String team) {}
+
+  /** An app with what a listing wants to know of its versions. */
+  record AppSummary(
+      String name, String team, OffsetDateTime createdAt, String latestVersion, int versionCount) {}
 
   @PostMapping("/api/apps")
   @ResponseStatus(HttpStatus.CREATED)
@@ -35,8 +44,21 @@ class AppController {
   }
 
   @GetMapping("/api/apps")
-  List<Apps.App> list() {
-    return apps.list();
+  List<AppSummary> list() {
+    Map<String, List<Versions.VersionSummary>> byApp =
+        versions.all().stream().collect(Collectors.groupingBy(Versions.VersionSummary::app));
+    return apps.list().stream()
+        .map(
+            app -> {
+              List<Versions.VersionSummary> of = byApp.getOrDefault(app.name(), List.of());
+              return new AppSummary(
+                  app.name(),
+                  app.team(),
+                  app.createdAt(),
+                  of.isEmpty() ? null : of.getFirst().version(),
+                  of.size());
+            })
+        .toList();
   }
 
   @GetMapping("/api/apps/{app}")

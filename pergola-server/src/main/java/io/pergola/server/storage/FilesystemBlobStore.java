@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -50,6 +52,8 @@ public final class FilesystemBlobStore implements BlobStore {
   public void put(String sha256, Path file) throws IOException {
     Path target = pathOf(sha256);
     if (Files.exists(target)) {
+      // Freshen it: the orphan sweeper spares recent blobs, and a publish is about to use this one.
+      Files.setLastModifiedTime(target, FileTime.from(Instant.now()));
       return;
     }
     Path temp = Files.createTempFile(incoming, sha256, ".part");

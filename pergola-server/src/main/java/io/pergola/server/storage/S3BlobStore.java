@@ -36,11 +36,12 @@ public final class S3BlobStore implements BlobStore {
     return keyPrefix + sha256.substring(0, 2) + "/" + sha256.substring(2, 4) + "/" + sha256;
   }
 
+  /**
+   * Uploads even when the key exists: the content is the same by construction, and a fresh
+   * upload renews the object's date, which the orphan sweeper's grace period relies on.
+   */
   @Override
   public void put(String sha256, Path file) throws IOException {
-    if (exists(sha256)) {
-      return;
-    }
     try {
       s3.putObject(request -> request.bucket(bucket).key(keyOf(sha256)), RequestBody.fromFile(file));
     } catch (SdkException e) {

@@ -2,6 +2,11 @@ package io.pergola.server.web;
 
 import io.pergola.core.ConflictException;
 import io.pergola.core.NotFoundException;
+import io.pergola.core.archive.ArchiveRefusedException;
+import io.pergola.core.manifest.InvalidManifestException;
+import io.pergola.core.semver.InvalidVersionException;
+import io.pergola.server.registry.ManifestMismatchException;
+import io.pergola.server.registry.UploadTooLargeException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
@@ -30,6 +35,48 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler
   ProblemDetail forbidden(AccessDeniedException e) {
     return Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage());
+  }
+
+  @ExceptionHandler
+  ProblemDetail archiveRefused(ArchiveRefusedException e) {
+    ProblemDetail problem =
+        Problems.of(
+            e.reason().isLimit() ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.UNPROCESSABLE_CONTENT,
+            "archive-" + e.reason().id(),
+            "Archive refused",
+            e.getMessage());
+    problem.setProperty("reason", e.reason().id());
+    e.entry().ifPresent(entry -> problem.setProperty("entry", entry));
+    e.limit().ifPresent(limit -> problem.setProperty("limit", limit));
+    return problem;
+  }
+
+  @ExceptionHandler
+  ProblemDetail invalidManifest(InvalidManifestException e) {
+    ProblemDetail problem =
+        Problems.of(
+            HttpStatus.UNPROCESSABLE_CONTENT, "invalid-manifest", "Invalid manifest", e.getMessage());
+    problem.setProperty("violations", e.violations());
+    return problem;
+  }
+
+  @ExceptionHandler
+  ProblemDetail manifestMismatch(ManifestMismatchException e) {
+    return Problems.of(
+        HttpStatus.UNPROCESSABLE_CONTENT, "manifest-mismatch", "Manifest mismatch", e.getMessage());
+  }
+
+  @ExceptionHandler
+  ProblemDetail invalidVersion(InvalidVersionException e) {
+    return Problems.of(HttpStatus.BAD_REQUEST, "invalid-version", "Invalid version", e.getMessage());
+  }
+
+  @ExceptionHandler
+  ProblemDetail uploadTooLarge(UploadTooLargeException e) {
+    ProblemDetail problem =
+        Problems.of(HttpStatus.CONTENT_TOO_LARGE, "upload-too-large", "Upload too large", e.getMessage());
+    problem.setProperty("limit", e.limit());
+    return problem;
   }
 
   /** Values refused by {@code Require} at the edge (an invalid app name in a path, ...). */

@@ -1,0 +1,87 @@
+package io.pergola.server.registry;
+
+import io.pergola.core.NotFoundException;
+import io.pergola.server.auth.Caller;
+import io.pergola.server.config.PergolaProperties;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** Publishing versions and reading them back. */
+@RestController
+class VersionController {
+
+  private final PublishService publisher;
+  private final Versions versions;
+  private final Apps apps;
+  private final PergolaProperties properties;
+
+  VersionController(
+      PublishService publisher, Versions versions, Apps apps, PergolaProperties properties) {
+    this.publisher = publisher;
+    this.versions = versions;
+    this.apps = apps;
+    this.properties = properties;
+  }
+
+  @Operation(
+      summary = "Publish a version",
+      description =
+          "The body is a zip or tar.gz of the built child with pergola.json at its root. Versions"
+              + " are immutable: the same content again answers 200, different content 409.")
+  @ApiResponse(responseCode = "201", description = "Published")
+  @ApiResponse(responseCode = "200", description = "Already published with identical content")
+  @ApiResponse(responseCode = "409", description = "Already published with different content")
+  @ApiResponse(responseCode = "413", description = "Over a size limit")
+  @ApiResponse(responseCode = "422", description = "Not a valid bundle; the problem says why")
+  @PutMapping("/api/apps/{app}/versions/{version}")
+  ResponseEntity<VersionView> publish(
+      Caller caller,
+      @PathVariable String app,
+      @PathVariable String version,
+      HttpServletRequest request)
+      throws IOException {
+    PublishService.Outcome outcome = publisher.publish(caller, app, version, request.getInputStream());
+    VersionView view = VersionView.of(outcome.version(), urls());
+    if (!outcome.created()) {
+      return ResponseEntity.ok(view);
+    }
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .location(ServletUriComponentsBuilder.fromCurrentRequestUri().build().toUri())
+        .body(view);
+  }
+
+  @Operation(summary = "The versions of an app, newest first")
+  @GetMapping("/api/apps/{app}/versions")
+  List<Versions.VersionSummary> list(@PathVariable String app) {
+    apps.require(app);
+    return versions.of(app);
+  }
+
+  @Operation(summary = "One version with its files, sizes and integrity hashes")
+  @GetMapping("/api/apps/{app}/versions/{version}")
+  VersionView get(@PathVariable String app, @PathVariable String version) {
+    apps.require(app);
+    return versions
+        .find(app, version)
+        .map(found -> VersionView.of(found, urls()))
+        .orElseThrow(
+            () -> new NotFoundException("The app \"" + app + "\" has no version \"" + version + "\""));
+  }
+
+  private AssetUrls urls() {
+    return new AssetUrls(
+        properties.publicUrl() != null
+            ? properties.publicUrl().toString()
+            : ServletUriComponentsBuilder.fromCurrentContextPath().toUriString());
+  }
+}
