@@ -62,6 +62,11 @@ public final class TestHttp {
     return send(request(path).DELETE());
   }
 
+  /** Any other method, without a body. */
+  public Response send(String method, String path) {
+    return send(request(path).method(method, HttpRequest.BodyPublishers.noBody()));
+  }
+
   private HttpRequest.Builder request(String path) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(baseUrl.resolve(path));
     if (token != null) {

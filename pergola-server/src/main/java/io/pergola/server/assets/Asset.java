@@ -1,0 +1,21 @@
+package io.pergola.server.assets;
+
+/**
+ * A published file as the origin serves it: its media type and its encodings, best first.
+ *
+ * @param brotli may be null
+ * @param gzip may be null
+ */
+record Asset(String contentType, AssetVariant identity, AssetVariant gzip, AssetVariant brotli) {
+
+  /** The best variant the client accepts, or null when it accepts none (406 is not worth it). */
+  AssetVariant negotiate(AcceptEncoding accepted) {
+    if (brotli != null && accepted.brotli()) {
+      return brotli;
+    }
+    if (gzip != null && accepted.gzip()) {
+      return gzip;
+    }
+    return identity;
+  }
+}
