@@ -12,7 +12,23 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = PergolaVersion.class,
     description = "Pergola, the micro-frontend platform for the JVM.",
-    subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+    footer = {
+      "",
+      "Start here:  pergola serve      (or ./pergola demo for the demo application)",
+      "Client commands take --server/PERGOLA_URL and --token/PERGOLA_TOKEN.",
+      "",
+      "Exit codes: 0 ok, 1 failure, 2 usage, 3 not authorised (401/403), 4 not found,",
+      "5 conflict or revision moved (409/412), 6 input refused (400/413/422), 7 server unreachable."
+    },
+    subcommands = {
+      ServeCommand.class,
+      PublishCommand.class,
+      AppsCommand.class,
+      VersionsCommand.class,
+      TeamsCommand.class,
+      TokensCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class PergolaCommand {
 
   public static void main(String[] args) {
