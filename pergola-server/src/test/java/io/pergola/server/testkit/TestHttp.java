@@ -23,7 +23,7 @@ public final class TestHttp {
   private final String token;
   private final Map<String, String> headers = new LinkedHashMap<>();
 
-  TestHttp(URI baseUrl, String token) {
+  public TestHttp(URI baseUrl, String token) {
     this.baseUrl = baseUrl;
     this.token = token;
   }
