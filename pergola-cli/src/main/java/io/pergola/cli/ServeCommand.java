@@ -11,7 +11,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Unmatched;
 
 /**
  * {@code pergola serve}: runs the platform in this process until it is stopped.
@@ -26,7 +26,9 @@ import picocli.CommandLine.Parameters;
       "Starts the Pergola server (registry, asset origin, environments, shell).",
       "Embedded defaults: an H2 database and a blob directory under --data.",
       "An admin token is taken from PERGOLA_ADMIN_TOKEN, or created on first start and written"
-          + " to <data>/admin-token (readable only by its owner)."
+          + " to <data>/admin-token (readable only by its owner).",
+      "Any further --name=value is a configuration property (see the README's reference),"
+          + " e.g. --pergola.storage.type=s3."
     })
 final class ServeCommand implements Callable<Integer> {
 
@@ -44,11 +46,8 @@ final class ServeCommand implements Callable<Integer> {
       defaultValue = "pergola-data")
   Path dataDir;
 
-  @Parameters(
-      paramLabel = "--property=value",
-      arity = "0..*",
-      description = "Further Spring properties, e.g. --pergola.assets.cors-origins=*")
-  List<String> extra = new ArrayList<>();
+  /** Anything else is a Spring property, e.g. {@code --pergola.assets.cors-origins=*}. */
+  @Unmatched List<String> extra = new ArrayList<>();
 
   @Override
   public Integer call() throws InterruptedException {

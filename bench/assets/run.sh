@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# The asset path under load: Pergola's origin against nginx serving the same file from disk,
+# both on loopback, same wrk settings, in one run. Prints a table and writes it to
+# bench/results/assets-<timestamp>.md.
+#
+#   bench/assets/run.sh                 # 2 KB file, 32 connections, 15 s per measurement
+#   CONNECTIONS=64 SECONDS_EACH=30 bench/assets/run.sh
+set -euo pipefail
+source "$(dirname "$0")/../lib.sh"
+require wrk; require nginx; require curl; require python3
+
+connections="${CONNECTIONS:-32}"
+seconds="${SECONDS_EACH:-15}"
+size="${FILE_BYTES:-2048}"
+work="$(mktemp -d /tmp/pergola-bench-assets.XXXXXX)"
+nginx_pid=""
+cleanup() {
+  [[ -n "${PERGOLA_PID:-}" ]] && kill "$PERGOLA_PID" 2>/dev/null || true
+  [[ -n "$nginx_pid" ]] && kill "$nginx_pid" 2>/dev/null || true
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# The bundle: a manifest and one JavaScript file of the chosen size.
+mkdir -p "$work/bundle"
+cat >"$work/bundle/pergola.json" <<JSON
+{"name": "bench", "version": "1.0.0", "kind": "module", "entry": "app.js"}
+JSON
+python3 - "$work/bundle/app.js" "$size" <<'PY'
+import sys
+path, size = sys.argv[1], int(sys.argv[2])
+line = "export const value = 'pergola benchmark payload';\n"
+text = (line * (size // len(line) + 1))[:size]
+open(path, "w").write(text)
+PY
+
+echo "bench: starting Pergola..." >&2
+start_pergola "$work"
+"$repo_root/pergola" teams create bench >/dev/null
+"$repo_root/pergola" apps register bench --team bench >/dev/null
+"$repo_root/pergola" publish "$work/bundle" --quiet >/dev/null
+pergola_url="$PERGOLA_URL/assets/bench/1.0.0/app.js"
+curl -fs -o "$work/served.js" "$pergola_url"
+cmp -s "$work/served.js" "$work/bundle/app.js" || { echo "bench: Pergola served different bytes" >&2; exit 1; }
+
+echo "bench: starting nginx..." >&2
+nginx_port="$(free_port)"
+mkdir -p "$work/www/assets/bench/1.0.0" "$work/nginx"
+cp "$work/bundle/app.js" "$work/www/assets/bench/1.0.0/app.js"
+# nginx's worker drops root privileges; let it read the files.
+chmod 755 "$work" && chmod -R a+rX "$work/www"
+cat >"$work/nginx/nginx.conf" <<CONF
+worker_processes 1;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 100000;
+  open_file_cache max=1000 inactive=60s;
+  types { text/javascript js; }
+  client_body_temp_path $work/nginx; proxy_temp_path $work/nginx; fastcgi_temp_path $work/nginx;
+  uwsgi_temp_path $work/nginx; scgi_temp_path $work/nginx;
+  server {
+    listen 127.0.0.1:$nginx_port;
+    root $work/www;
+    add_header Cache-Control "public, max-age=31536000, immutable";
+  }
+}
+CONF
+nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" -g 'daemon off;' &
+nginx_pid=$!
+nginx_url="http://127.0.0.1:$nginx_port/assets/bench/1.0.0/app.js"
+wait_for "$nginx_url" 20
+
+echo "bench: warming up (${seconds}s each)..." >&2
+measure "$pergola_url" "$connections" "$seconds" >/dev/null
+measure "$nginx_url" "$connections" 5 >/dev/null
+
+echo "bench: measuring..." >&2
+usage_before="$(process_usage "$PERGOLA_PID")"
+read -r p_rps p_p50 p_p99 <<<"$(measure "$pergola_url" "$connections" "$seconds")"
+usage_after="$(process_usage "$PERGOLA_PID")"
+read -r n_rps n_p50 n_p99 <<<"$(measure "$nginx_url" "$connections" "$seconds")"
+
+rss="$(cut -d' ' -f1 <<<"$usage_after")"
+cpu="$(( $(cut -d' ' -f2 <<<"$usage_after") - $(cut -d' ' -f2 <<<"$usage_before") ))"
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", a / b }'; }
+
+mkdir -p "$bench_root/results"
+result="$bench_root/results/assets-$(date -u +%Y%m%dT%H%M%SZ).md"
+{
+  echo "Asset path, ${size}-byte file, wrk -t2 -c$connections -d${seconds}s, loopback, $(nproc) cores, $(date -u +%Y-%m-%d)"
+  echo
+  echo "| figure | Pergola | nginx | ratio (Pergola / nginx) |"
+  echo "|---|---|---|---|"
+  echo "| requests/s | $p_rps | $n_rps | $(ratio "$p_rps" "$n_rps") |"
+  echo "| p50 latency (ms) | $p_p50 | $n_p50 | $(ratio "$p_p50" "$n_p50") |"
+  echo "| p99 latency (ms) | $p_p99 | $n_p99 | $(ratio "$p_p99" "$n_p99") |"
+  echo
+  echo "Pergola server during its measurement: RSS ${rss} MB, CPU ${cpu} s over ${seconds} s."
+} | tee "$result"
