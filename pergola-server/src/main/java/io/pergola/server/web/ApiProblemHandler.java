@@ -3,11 +3,20 @@ package io.pergola.server.web;
 import io.pergola.core.ConflictException;
 import io.pergola.core.NotFoundException;
 import io.pergola.core.archive.ArchiveRefusedException;
+import io.pergola.core.deploy.DeployRefusedException;
+import io.pergola.server.deploy.ContractViolationException;
+import io.pergola.server.deploy.PreconditionFailedException;
 import io.pergola.core.manifest.InvalidManifestException;
 import io.pergola.core.semver.InvalidVersionException;
 import io.pergola.server.registry.ManifestMismatchException;
 import io.pergola.server.registry.UploadTooLargeException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.context.request.WebRequest;
+import tools.jackson.core.JacksonException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -21,6 +30,24 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 @RestControllerAdvice
 class ApiProblemHandler extends ResponseEntityExceptionHandler {
+
+  /** Spring's default says only "Failed to read request"; the parser's own words say where. */
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    Throwable cause = e.getMostSpecificCause();
+    String reason = cause instanceof JacksonException json ? json.getOriginalMessage() : cause.getMessage();
+    ProblemDetail problem =
+        Problems.of(
+            HttpStatus.BAD_REQUEST,
+            "unreadable-body",
+            "Unreadable request body",
+            "The request body is not the JSON this endpoint expects: " + reason);
+    return ResponseEntity.badRequest().body(problem);
+  }
 
   @ExceptionHandler
   ProblemDetail notFound(NotFoundException e) {
@@ -77,6 +104,26 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         Problems.of(HttpStatus.CONTENT_TOO_LARGE, "upload-too-large", "Upload too large", e.getMessage());
     problem.setProperty("limit", e.limit());
     return problem;
+  }
+
+  @ExceptionHandler
+  ProblemDetail deployRefused(DeployRefusedException e) {
+    return Problems.of(HttpStatus.CONFLICT, "deploy-refused", "Deploy refused", e.getMessage());
+  }
+
+  @ExceptionHandler
+  ProblemDetail contractViolated(ContractViolationException e) {
+    ProblemDetail problem =
+        Problems.of(
+            HttpStatus.CONFLICT, "library-contract", "Library contract violated", e.getMessage());
+    problem.setProperty("violations", e.violations());
+    return problem;
+  }
+
+  @ExceptionHandler
+  ProblemDetail revisionMoved(PreconditionFailedException e) {
+    return Problems.of(
+        HttpStatus.PRECONDITION_FAILED, "revision-moved", "Revision moved", e.getMessage());
   }
 
   /** Values refused by {@code Require} at the edge (an invalid app name in a path, ...). */
