@@ -27,6 +27,12 @@ import picocli.CommandLine.Command;
       VersionsCommand.class,
       TeamsCommand.class,
       TokensCommand.class,
+      EnvironmentsCommand.class,
+      PromoteCommand.class,
+      RollbackCommand.class,
+      CanaryCommand.class,
+      StatusCommand.class,
+      HistoryCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class PergolaCommand {

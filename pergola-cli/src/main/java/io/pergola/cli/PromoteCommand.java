@@ -1,0 +1,30 @@
+package io.pergola.cli;
+
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code pergola promote <app> <version>}: deploys a version to everyone in an environment. */
+@Command(
+    name = "promote",
+    mixinStandardHelpOptions = true,
+    description = "Deploys a published version of an app to everyone in an environment.",
+    footer = {"", "Example:", "  pergola promote billing 1.4.0 --env production -m \"fixes rounding\""})
+final class PromoteCommand extends DeployCommand {
+
+  @Parameters(index = "0", paramLabel = "APP") String app;
+
+  @Parameters(index = "1", paramLabel = "VERSION") String version;
+
+  @Option(names = "--force", description = "Deploy even if it breaks a library contract (admins; audited).")
+  boolean force;
+
+  @Override
+  public Integer call() {
+    return deploy(
+        "promote",
+        Map.of("app", app, "version", version, "force", force),
+        "Promoted " + app + " " + version);
+  }
+}
