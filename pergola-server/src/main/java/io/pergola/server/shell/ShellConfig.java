@@ -1,0 +1,28 @@
+package io.pergola.server.shell;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code #pergola-config} document the runtime starts from (see {@code
+ * pergola-runtime/README.md} for each field).
+ */
+record ShellConfig(
+    String environment,
+    long revision,
+    String telemetryUrl,
+    long mountTimeoutMs,
+    Object auth,
+    Map<String, App> apps,
+    List<Slot> slots,
+    List<ShellProperties.Route> routes,
+    String outlet,
+    NotFound notFound) {
+
+  /** A deployed child as the runtime needs it. */
+  record App(String version, String kind, String specifier, String element, Boolean shadow, String exposes) {}
+
+  record Slot(String name, String app, String target) {}
+
+  record NotFound(String title) {}
+}

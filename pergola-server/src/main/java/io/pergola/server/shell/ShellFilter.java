@@ -1,0 +1,152 @@
+package io.pergola.server.shell;
+
+import io.pergola.server.deploy.CurrentRevisions;
+import io.pergola.server.deploy.RevisionSnapshot;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Serves the shell: the page for {@code /} and every path that is not one of the server's own
+ * (deep links, and unknown paths, which get the page with status 404 and the runtime's not-found
+ * view), and the runtime's files under their content-hashed prefix.
+ *
+ * <p>A servlet filter rather than a Spring MVC controller, like the asset origin, because every
+ * page view passes here. It runs after the security filters, so the login issue can protect
+ * routes. Each page is built from one revision snapshot taken once per request; each response
+ * gets a fresh CSP nonce.
+ */
+final class ShellFilter extends OncePerRequestFilter {
+
+  /** Paths that belong to the server, never to the shell. */
+  private static final List<String> RESERVED =
+      List.of(
+          "/api/", "/assets/", "/actuator", "/health", "/v3/", "/auth/", "/login", "/logout",
+          "/oauth2/", "/idp/", "/demo-api/", "/error", "/favicon.ico");
+
+  static final String SUBJECT_COOKIE = "pergola_subject";
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final ShellPage page;
+  private final RuntimeFiles runtime;
+  private final CurrentRevisions revisions;
+  private final ShellProperties properties;
+
+  ShellFilter(ShellPage page, RuntimeFiles runtime, CurrentRevisions revisions, ShellProperties properties) {
+    this.page = page;
+    this.runtime = runtime;
+    this.revisions = revisions;
+    this.properties = properties;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String method = request.getMethod();
+    String path = request.getRequestURI();
+    if (!("GET".equals(method) || "HEAD".equals(method)) || isReserved(path)) {
+      chain.doFilter(request, response);
+      return;
+    }
+    if (path.startsWith("/pergola/")) {
+      serveRuntime(request, response, path);
+      return;
+    }
+    RevisionSnapshot revision = revisions.of(properties.environment()).orElse(null);
+    if (revision == null) {
+      response.sendError(503, "The shell's environment \"" + properties.environment() + "\" does not exist");
+      return;
+    }
+    String subject = subject(request, response);
+    ShellPage.Rendered rendered = page.render(revision, subject, path);
+    String nonce = nonce();
+    byte[] body = rendered.html().replace(ShellPage.NONCE, nonce).getBytes(StandardCharsets.UTF_8);
+    response.setStatus(rendered.known() ? 200 : 404);
+    response.setContentType("text/html;charset=utf-8");
+    response.setHeader(
+        "Content-Security-Policy",
+        "default-src 'self'; script-src 'nonce-" + nonce + "' 'strict-dynamic'; style-src 'self' 'unsafe-inline';"
+            + " img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none';"
+            + " base-uri 'none'; frame-ancestors 'self'");
+    response.setHeader("Cache-Control", "no-store");
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+    response.setHeader("Pergola-Revision", Long.toString(revision.number()));
+    response.setContentLength(body.length);
+    if ("GET".equals(method)) {
+      response.getOutputStream().write(body);
+    }
+  }
+
+  private void serveRuntime(HttpServletRequest request, HttpServletResponse response, String path)
+      throws IOException {
+    RuntimeFiles.RuntimeFile file = runtime.lookup(path);
+    if (file == null) {
+      response.sendError(404);
+      return;
+    }
+    response.setContentType("text/javascript;charset=utf-8");
+    response.setHeader("Cache-Control", "public, max-age=31536000, immutable");
+    response.setHeader("ETag", file.etag());
+    response.setHeader("Vary", "Accept-Encoding");
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    if (file.etag().equals(request.getHeader("If-None-Match"))) {
+      response.setStatus(304);
+      return;
+    }
+    String accept = request.getHeader("Accept-Encoding");
+    boolean gzip = accept != null && accept.contains("gzip") && file.gzip().length < file.bytes().length;
+    byte[] body = gzip ? file.gzip() : file.bytes();
+    if (gzip) {
+      response.setHeader("Content-Encoding", "gzip");
+    }
+    response.setContentLength(body.length);
+    if ("GET".equals(request.getMethod())) {
+      response.getOutputStream().write(body);
+    }
+  }
+
+  /** A sticky random id for canary assignment of visitors who are not logged in. */
+  private static String subject(HttpServletRequest request, HttpServletResponse response) {
+    if (request.getCookies() != null) {
+      for (Cookie cookie : request.getCookies()) {
+        if (SUBJECT_COOKIE.equals(cookie.getName()) && !cookie.getValue().isBlank()) {
+          return cookie.getValue();
+        }
+      }
+    }
+    String subject = UUID.randomUUID().toString();
+    Cookie cookie = new Cookie(SUBJECT_COOKIE, subject);
+    cookie.setHttpOnly(true);
+    cookie.setPath("/");
+    cookie.setMaxAge(365 * 24 * 3600);
+    cookie.setSecure(request.isSecure());
+    cookie.setAttribute("SameSite", "Lax");
+    response.addCookie(cookie);
+    return subject;
+  }
+
+  private static String nonce() {
+    byte[] bytes = new byte[18];
+    RANDOM.nextBytes(bytes);
+    return Base64.getEncoder().encodeToString(bytes);
+  }
+
+  private static boolean isReserved(String path) {
+    for (String reserved : RESERVED) {
+      if (path.startsWith(reserved)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

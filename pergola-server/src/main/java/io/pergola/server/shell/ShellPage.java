@@ -1,0 +1,173 @@
+package io.pergola.server.shell;
+
+import io.pergola.core.deploy.Deployment;
+import io.pergola.core.deploy.ImportMap;
+import io.pergola.core.manifest.AppName;
+import io.pergola.core.manifest.IntegrationKind;
+import io.pergola.core.manifest.Manifest;
+import io.pergola.core.semver.SemVer;
+import io.pergola.server.deploy.DeployedVersions;
+import io.pergola.server.deploy.ImportMaps;
+import io.pergola.server.deploy.RevisionSnapshot;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Renders the shell page for one revision and one user: the import map with integrity (canaries
+ * resolved for the user), modulepreload hints for the runtime and the current route's child, the
+ * runtime's configuration with the route table, and the layout's slots. Everything comes from
+ * the revision snapshot and caches of immutable versions: no database work.
+ *
+ * <p>The page is built around a placeholder for the CSP nonce, which {@link ShellFilter} fills
+ * per response.
+ */
+@Component
+class ShellPage {
+
+  static final String NONCE = "\u0000NONCE\u0000";
+
+  private final ImportMaps importMaps;
+  private final DeployedVersions versions;
+  private final RuntimeFiles runtime;
+  private final ShellProperties properties;
+  private final JsonMapper json = JsonMapper.builder().build();
+
+  ShellPage(ImportMaps importMaps, DeployedVersions versions, RuntimeFiles runtime, ShellProperties properties) {
+    this.importMaps = importMaps;
+    this.versions = versions;
+    this.runtime = runtime;
+    this.properties = properties;
+  }
+
+  /** What a request gets: the page (with the nonce placeholder) and whether its path is known. */
+  record Rendered(String html, boolean known) {}
+
+  Rendered render(RevisionSnapshot revision, String subject, String path) {
+    ShellProperties.Layout layout = properties.layoutOf(revision.environment());
+    Map<AppName, SemVer> resolved = new TreeMap<>(java.util.Comparator.comparing(AppName::value));
+    for (Deployment deployment : revision.deployments().values()) {
+      resolved.put(deployment.app(), deployment.versionFor(subject));
+    }
+    ImportMap importMap = importMaps.of(revision, subject);
+    RouteTable routes = new RouteTable(routes(layout, resolved));
+    String current = routes.appFor(path);
+    boolean known = path.equals("/") || current != null;
+
+    ShellConfig config =
+        new ShellConfig(
+            revision.environment(),
+            revision.number(),
+            "/api/telemetry/client-errors",
+            properties.mountTimeout().toMillis(),
+            null,
+            apps(resolved),
+            slots(layout),
+            routes.routes(),
+            "#pergola-outlet",
+            new ShellConfig.NotFound("Page not found"));
+
+    StringBuilder html = new StringBuilder(4096);
+    html.append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+        .append("<title>").append(escapeHtml(layout.title())).append("</title>\n");
+    for (String stylesheet : layout.stylesheets()) {
+      html.append("<link rel=\"stylesheet\" href=\"").append(escapeHtml(stylesheetUrl(stylesheet, importMap))).append("\">\n");
+    }
+    html.append("<script type=\"importmap\" nonce=\"").append(NONCE).append("\">")
+        .append(importMap.toJson()).append("</script>\n");
+    for (String file : runtime.paths()) {
+      html.append("<link rel=\"modulepreload\" href=\"").append(runtime.prefix()).append(file).append("\">\n");
+    }
+    for (String app : preloaded(layout, current)) {
+      String url = importMap.imports().get(app);
+      if (url != null) {
+        String integrity = importMap.integrity().get(url);
+        html.append("<link rel=\"modulepreload\" href=\"").append(escapeHtml(url)).append('"');
+        if (integrity != null) {
+          html.append(" integrity=\"").append(integrity).append('"');
+        }
+        html.append(">\n");
+      }
+    }
+    html.append("<script type=\"application/json\" id=\"pergola-config\">")
+        .append(json.writeValueAsString(config).replace("<", "\\u003c"))
+        .append("</script>\n")
+        .append("<script type=\"module\" nonce=\"").append(NONCE).append("\" src=\"")
+        .append(runtime.prefix()).append("pergola.js\"></script>\n")
+        .append("</head>\n<body>\n");
+    for (String slot : layout.slots().keySet()) {
+      html.append("<div id=\"pergola-slot-").append(escapeHtml(slot)).append("\"></div>\n");
+    }
+    html.append("<main id=\"pergola-outlet\"></main>\n</body>\n</html>\n");
+    return new Rendered(html.toString(), known);
+  }
+
+  /** The layout's routes, or else every deployed child's manifest routes. */
+  private List<ShellProperties.Route> routes(ShellProperties.Layout layout, Map<AppName, SemVer> resolved) {
+    if (!layout.routes().isEmpty()) {
+      return layout.routes();
+    }
+    List<ShellProperties.Route> routes = new ArrayList<>();
+    resolved.forEach(
+        (app, version) -> {
+          Manifest manifest = versions.get(app, version).manifest();
+          if (manifest.kind() != IntegrationKind.LIBRARY) {
+            manifest.routes().forEach(path -> routes.add(new ShellProperties.Route(path, app.value())));
+          }
+        });
+    return routes;
+  }
+
+  private Map<String, ShellConfig.App> apps(Map<AppName, SemVer> resolved) {
+    Map<String, ShellConfig.App> apps = new LinkedHashMap<>();
+    resolved.forEach(
+        (app, version) -> {
+          Manifest manifest = versions.get(app, version).manifest();
+          if (manifest.kind() != IntegrationKind.LIBRARY) {
+            apps.put(
+                app.value(),
+                new ShellConfig.App(
+                    version.toString(),
+                    manifest.kind().id(),
+                    app.value(),
+                    manifest.element().orElse(null),
+                    null,
+                    manifest.exposes().orElse(null)));
+          }
+        });
+    return apps;
+  }
+
+  private static List<ShellConfig.Slot> slots(ShellProperties.Layout layout) {
+    List<ShellConfig.Slot> slots = new ArrayList<>();
+    layout.slots().forEach((name, app) -> slots.add(new ShellConfig.Slot(name, app, "#pergola-slot-" + name)));
+    return slots;
+  }
+
+  private static List<String> preloaded(ShellProperties.Layout layout, String current) {
+    List<String> apps = new ArrayList<>(layout.slots().values());
+    if (current != null && !apps.contains(current)) {
+      apps.add(current);
+    }
+    return apps;
+  }
+
+  /** A URL as is, or {@code app/path} resolved against the app's deployed folder. */
+  private static String stylesheetUrl(String stylesheet, ImportMap importMap) {
+    if (stylesheet.startsWith("/") || stylesheet.contains("://")) {
+      return stylesheet;
+    }
+    int slash = stylesheet.indexOf('/');
+    String folder = slash < 0 ? null : importMap.imports().get(stylesheet.substring(0, slash) + "/");
+    return folder == null ? stylesheet : folder + stylesheet.substring(slash + 1);
+  }
+
+  static String escapeHtml(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+  }
+}

@@ -1,0 +1,67 @@
+package io.pergola.server.shell;
+
+import io.pergola.core.Require;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The shell ({@code pergola.shell.*}): which environment the page at {@code /} shows, and each
+ * environment's layout. Layouts are configuration, not code: a title, always-on slots, routes
+ * (by default the deployed children's manifest routes) and shared stylesheets.
+ *
+ * @param environment the environment the shell serves
+ * @param mountTimeout how long a child may take to mount before its slot shows a fallback
+ * @param layouts layouts by environment name
+ */
+@ConfigurationProperties("pergola.shell")
+public record ShellProperties(
+    @DefaultValue("production") String environment,
+    @DefaultValue("10s") Duration mountTimeout,
+    Map<String, Layout> layouts) {
+
+  public ShellProperties {
+    layouts = layouts == null ? Map.of() : Map.copyOf(layouts);
+    Require.argument(
+        mountTimeout.isPositive(), "pergola.shell.mount-timeout must be positive, was %s", mountTimeout);
+  }
+
+  /** The layout of {@code environment}, or the default one. */
+  Layout layoutOf(String environment) {
+    return layouts.getOrDefault(environment, Layout.DEFAULT);
+  }
+
+  /**
+   * One environment's layout ({@code pergola.shell.layouts.<env>.*}).
+   *
+   * @param title the page title
+   * @param slots always-on slots, name to app, in page order (e.g. {@code header: header})
+   * @param routes path prefix or pattern to app; empty means the deployed children's manifest routes
+   * @param stylesheets shared stylesheets: a URL, or {@code app/path} for a file of the version of
+   *     {@code app} deployed in the revision (so a design system's CSS follows its deploys)
+   */
+  public record Layout(
+      @DefaultValue("Pergola") String title,
+      Map<String, String> slots,
+      List<Route> routes,
+      List<String> stylesheets) {
+
+    static final Layout DEFAULT = new Layout("Pergola", Map.of(), List.of(), List.of());
+
+    public Layout {
+      slots = slots == null ? Map.of() : new java.util.LinkedHashMap<>(slots);
+      routes = routes == null ? List.of() : List.copyOf(routes);
+      stylesheets = stylesheets == null ? List.of() : List.copyOf(stylesheets);
+    }
+  }
+
+  /** A route of the shell: {@code /billing} matches {@code /billing/**}; {@code :id} a segment. */
+  public record Route(String path, String app) {
+    public Route {
+      Require.argument(path != null && path.startsWith("/"), "A shell route's path starts with /, was %s", path);
+      Require.argument(app != null && !app.isBlank(), "The shell route %s names no app", path);
+    }
+  }
+}
