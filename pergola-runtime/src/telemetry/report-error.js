@@ -31,19 +31,22 @@ export function errorPayload({ app, version, phase, code, error }, { url, revisi
 export function createReporter({ telemetryUrl, revision, location, sendBeacon, fetch, onReport }) {
   return (failure) => {
     const payload = errorPayload(failure, { url: location.href, revision });
+    console.error(payload.message, failure.error);
+    // Telemetry is best effort: the shell must keep working when it or a listener fails.
     try {
-      console.error(payload.message, failure.error);
-      onReport?.(payload, failure);
-      if (telemetryUrl) {
-        const body = JSON.stringify(payload);
-        const type = 'application/json';
-        if (!sendBeacon?.(telemetryUrl, new Blob([body], { type }))) {
-          fetch(telemetryUrl, { method: 'POST', body, keepalive: true, headers: { 'Content-Type': type } })
-            .catch(() => {});
-        }
+      const body = JSON.stringify(payload);
+      const type = 'application/json';
+      if (telemetryUrl && !sendBeacon?.(telemetryUrl, new Blob([body], { type }))) {
+        fetch(telemetryUrl, { method: 'POST', body, keepalive: true, headers: { 'Content-Type': type } })
+          .catch(() => {});
       }
-    } catch {
-      // Telemetry is best effort; the shell must keep working when it is unavailable.
+    } catch (error) {
+      console.error(error);
+    }
+    try {
+      onReport?.(payload, failure);
+    } catch (error) {
+      console.error(error);
     }
     return payload;
   };
