@@ -1,0 +1,31 @@
+#!/bin/sh
+# Prints the brotli (quality 11) and gzip (level 9) size of every runtime file and the total,
+# against the 4 KB brotli budget. Uses node's zlib because the brotli CLI is often missing.
+# Usage: bench/runtime-size/run.sh   (from anywhere; exits 1 when the total is over budget)
+set -eu
+cd "$(dirname "$0")/../../pergola-runtime/src"
+exec node --input-type=module -e '
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { brotliCompressSync, gzipSync, constants } from "node:zlib";
+
+const BUDGET = 4096;
+const walk = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+  e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]);
+const files = walk(".").filter((f) => f.endsWith(".js")).sort();
+const row = (name, raw, br, gz) => console.log(
+  name.padEnd(38) + String(raw).padStart(8) + String(br).padStart(8) + String(gz).padStart(8));
+row("file", "bytes", "brotli", "gzip");
+const total = { raw: 0, br: 0, gz: 0 };
+for (const file of files) {
+  const data = readFileSync(file);
+  const br = brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  const gz = gzipSync(data, { level: 9 }).length;
+  total.raw += data.length; total.br += br; total.gz += gz;
+  row(file, data.length, br, gz);
+}
+row("total (" + files.length + " files)", total.raw, total.br, total.gz);
+console.log("budget: " + total.br + " of " + BUDGET + " bytes brotli" +
+  (total.br > BUDGET ? " (OVER BUDGET)" : ""));
+process.exitCode = total.br > BUDGET ? 1 : 0;
+'
