@@ -7,6 +7,7 @@
 import { NO_AUTH, PergolaError, TOKEN } from '../telemetry/error-codes.js';
 
 const HEADERS = { 'X-Pergola-Token-Request': '1' };
+const MIN_REFRESH_MS = 10_000;
 
 /**
  * @typedef {{user: object | null, getToken(): Promise<string>,
@@ -50,8 +51,10 @@ export function createAuth(config, io) {
     const refreshed = token !== null || (body.user && body.user.sub !== user?.sub);
     token = { value: body.access_token, expiresAt: body.expires_at * 1000 };
     io.clearTimeout(timer);
-    timer = io.setTimeout(
-      () => refresh().catch(console.error), Math.max(0, token.expiresAt - lead - io.now()));
+    // Floored so a short-lived token or a skewed clock cannot cause a refresh loop; capped
+    // because timers fire at once beyond 2^31 - 1 ms.
+    const due = Math.min(Math.max(token.expiresAt - lead - io.now(), MIN_REFRESH_MS), 2 ** 31 - 1);
+    if (!Number.isNaN(due)) timer = io.setTimeout(() => refresh().catch(console.error), due);
     if (refreshed) change(body.user ?? user);
     else user = body.user ?? user;
     return token.value;

@@ -15,7 +15,7 @@
  * @returns {boolean}
  */
 export function isShellNavigation(event, a, location) {
-  if (!a?.href || event.defaultPrevented || event.button !== 0) return false;
+  if (typeof a?.href !== 'string' || event.defaultPrevented || event.button !== 0) return false;
   if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return false;
   if ((a.target && a.target !== '_self') || a.hasAttribute('download')) return false;
   if (a.hasAttribute('data-pergola-reload')) return false;

@@ -23,6 +23,7 @@
 export function createRerouter({ match, apps, view, outlet, slots = [], onMounted = () => {} }) {
   let current = null;
   let currentRoute = null;
+  let lastPath = null;
   let queue = Promise.resolve();
 
   const show = async (app, route, target, retry) => {
@@ -38,6 +39,9 @@ export function createRerouter({ match, apps, view, outlet, slots = [], onMounte
   const run = async (path) => {
     const matched = match(path);
     const next = matched && apps.get(matched.app);
+    // A hash change also fires popstate; the children have nothing new to hear.
+    if (path === lastPath) return;
+    lastPath = path;
     slots.forEach(({ app }) => app.update({ path, params: {}, basePath: '/' }));
     currentRoute = matched && { path, params: matched.params, basePath: matched.basePath };
     if (next && next === current) return next.update(currentRoute);

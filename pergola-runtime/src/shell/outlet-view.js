@@ -27,7 +27,9 @@ export function createOutletView(doc, outlet, notFound) {
       button.addEventListener('click', retry);
       const view = make('div', '', { class: 'pergola-fallback', role: 'alert' });
       view.append(make('p', `${name} is unavailable right now.`), button);
-      box.replaceChildren(view);
+      // Replacing the box itself leaves a child whose mount settles late rendering into a
+      // detached element instead of over the fallback.
+      box.replaceWith(view);
     },
     notFound() {
       const view = make('section', '', { class: 'pergola-not-found' });

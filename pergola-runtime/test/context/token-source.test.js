@@ -105,3 +105,18 @@ test('a listener that throws does not stop the others', async () => {
   assert.deepEqual(changes, [null]);
   assert.deepEqual(assigned, ['/bye']);
 });
+
+test('a token that expires within the refresh lead is not refreshed in a loop', async () => {
+  const timers = fakeTimers(1_700_000_000_000);
+  let issued = 0;
+  const fetch = async () => ({
+    ok: true, json: async () => ({ access_token: `t${++issued}`, expires_at: timers.now() / 1000 + 5 }),
+  });
+  const auth = createAuth(config, { ...timers, fetch, assign() {} });
+  await auth.getToken();
+  timers.tick(9_999);
+  assert.equal(issued, 1);
+  timers.tick(1);
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.equal(issued, 2);
+});

@@ -55,6 +55,14 @@ test('a route change within the same app is an update, not a remount', async () 
   assert.deepEqual(log, ['mount billing /billing into outlet/billing', 'update billing /billing/invoices/42']);
 });
 
+test('the same path again (a hash change) tells nobody', async () => {
+  const { log, router } = setUp({ slots: true });
+  await router.start('/billing');
+  await router.reroute('/billing');
+  assert.deepEqual(log, ['mount header /billing into header-slot/header', 'update header /billing',
+    'mount billing /billing into outlet/billing']);
+});
+
 test('no match shows the not-found view after unmounting the current app', async () => {
   const { log, router } = setUp();
   await router.reroute('/billing');
