@@ -1,0 +1,97 @@
+/**
+ * The child's view of the signed-in user: an access token fetched from the shell's own origin,
+ * kept in memory only (never Web Storage), shared by concurrent callers and refreshed shortly
+ * before it expires. The `X-Pergola-Token-Request` header is the server's CSRF check.
+ */
+
+import { NO_AUTH, PergolaError, TOKEN } from '../telemetry/error-codes.js';
+
+const HEADERS = { 'X-Pergola-Token-Request': '1' };
+const MIN_REFRESH_MS = 10_000;
+
+/**
+ * @typedef {{user: object | null, getToken(): Promise<string>,
+ *   onChange(cb: (user: object | null) => void): () => void, logout(): Promise<void>}} Auth
+ */
+
+/**
+ * @param {{tokenUrl: string, logoutUrl: string, user?: object} | undefined} config
+ * @param {{fetch: Function, now: () => number, setTimeout: Function, clearTimeout: Function,
+ *   assign: (url: string) => void, refreshBeforeMs?: number}} io injectable for tests
+ * @returns {Auth}
+ */
+export function createAuth(config, io) {
+  const listeners = new Set();
+  let user = config?.user ?? null;
+  let token = null;
+  let inFlight = null;
+  let timer;
+  const lead = io.refreshBeforeMs ?? 30_000;
+
+  const change = (next) => {
+    user = next;
+    listeners.forEach((cb) => {
+      try {
+        cb(user);
+      } catch (error) {
+        console.error(error);
+      }
+    });
+  };
+
+  const fetchToken = async () => {
+    const res = await io.fetch(config.tokenUrl, { credentials: 'same-origin', headers: HEADERS });
+    if (!res.ok) {
+      token = null;
+      // The session is gone: children must see the user signed out, not a stale one.
+      if (res.status === 401) change(null);
+      throw new PergolaError(TOKEN, `${config.tokenUrl} answered ${res.status}`);
+    }
+    const body = await res.json();
+    const refreshed = token !== null || (body.user && body.user.sub !== user?.sub);
+    token = { value: body.access_token, expiresAt: body.expires_at * 1000 };
+    io.clearTimeout(timer);
+    // Floored so a short-lived token or a skewed clock cannot cause a refresh loop; capped
+    // because timers fire at once beyond 2^31 - 1 ms.
+    const due = Math.min(Math.max(token.expiresAt - lead - io.now(), MIN_REFRESH_MS), 2 ** 31 - 1);
+    if (!Number.isNaN(due)) timer = io.setTimeout(() => refresh().catch(console.error), due);
+    if (refreshed) change(body.user ?? user);
+    else user = body.user ?? user;
+    return token.value;
+  };
+
+  const refresh = () => {
+    inFlight ??= fetchToken().finally(() => (inFlight = null));
+    return inFlight;
+  };
+
+  return {
+    get user() {
+      return user;
+    },
+    getToken() {
+      if (!config) {
+        return Promise.reject(new PergolaError(NO_AUTH, 'this shell has no "auth" configured'));
+      }
+      return token && io.now() < token.expiresAt - lead ? Promise.resolve(token.value) : refresh();
+    },
+    onChange(cb) {
+      listeners.add(cb);
+      return () => listeners.delete(cb);
+    },
+    async logout() {
+      let target = '/';
+      try {
+        const res = await io.fetch(config.logoutUrl,
+          { method: 'POST', credentials: 'same-origin', headers: HEADERS });
+        target = (await res.json()).redirect || target;
+      } catch (error) {
+        console.error(error);
+      }
+      io.clearTimeout(timer);
+      token = null;
+      change(null);
+      io.assign(target);
+    },
+  };
+}

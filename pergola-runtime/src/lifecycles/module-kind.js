@@ -1,0 +1,33 @@
+/**
+ * Children that are plain ES modules exporting `mount(element, context)` and
+ * `unmount(element)` (optionally `bootstrap(context)`). They follow route changes through
+ * `context.onRouteChange`.
+ */
+
+import { NOT_A_LIFECYCLE, PergolaError } from '../telemetry/error-codes.js';
+
+/**
+ * @typedef {{bootstrap(el: Element, ctx: object): Promise<void>,
+ *   mount(el: Element, ctx: object): Promise<void>, unmount(el: Element, ctx: object): Promise<void>,
+ *   update(el: Element, ctx: object): Promise<void>}} Adapter the runtime's view of any child
+ */
+
+/**
+ * @param {string} app the app's name, for error messages
+ * @param {object} exports the imported module
+ * @returns {Adapter}
+ * @throws {PergolaError} #4 when `mount` or `unmount` is not a function
+ */
+export function moduleAdapter(app, exports) {
+  const source = typeof exports?.mount === 'function' ? exports : exports?.default;
+  const { bootstrap, mount, unmount } = source ?? {};
+  if (typeof mount !== 'function' || typeof unmount !== 'function') {
+    throw new PergolaError(NOT_A_LIFECYCLE, `${app} must export mount(element, context) and unmount(element)`);
+  }
+  return {
+    bootstrap: async (el, ctx) => typeof bootstrap === 'function' && bootstrap(ctx),
+    mount: async (el, ctx) => mount(el, ctx),
+    unmount: async (el) => unmount(el),
+    update: async () => {},
+  };
+}

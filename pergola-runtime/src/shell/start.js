@@ -1,0 +1,81 @@
+/**
+ * Wires the runtime into a shell page: reads `#pergola-config`, builds one controller and
+ * context per app, mounts the always-on slots, follows the URL and exposes `window.pergola`.
+ * Problems in the configuration are reported, not thrown, so the rest of the page still works.
+ */
+
+import { createAppController } from '../applications/app-controller.js';
+import { createContext } from '../context/create-context.js';
+import { createEventBus } from '../context/event-bus.js';
+import { createAuth } from '../context/token-source.js';
+import { loadApp } from '../lifecycles/load-app.js';
+import { createMatcher } from '../routing/match-route.js';
+import { startNavigation } from '../routing/navigation.js';
+import { createRerouter } from '../routing/reroute.js';
+import * as E from '../telemetry/error-codes.js';
+import { createReporter } from '../telemetry/report-error.js';
+import { createOutletView } from './outlet-view.js';
+
+/**
+ * @param {Window} win the page
+ * @param {object} config the parsed `#pergola-config`
+ * @param {(specifier: string) => Promise<object>} importModule `import()` from the entry module,
+ *   so bare specifiers resolve through the page's import map
+ */
+export function start(win, config, importModule) {
+  const { document: doc, location } = win;
+  const { apps = {}, environment, revision } = config;
+  const emit = (type, detail) => win.dispatchEvent(new CustomEvent(type, { detail }));
+  const report = createReporter({
+    telemetryUrl: config.telemetryUrl, revision, location, fetch: (...a) => win.fetch(...a),
+    sendBeacon: win.navigator.sendBeacon && ((...a) => win.navigator.sendBeacon(...a)),
+    onReport: (payload, { code }) => emit('pergola:error', { ...payload, code }),
+  });
+  const shellError = (code, message) =>
+    report({ app: 'shell', version: '', phase: 'config', code, error: new E.PergolaError(code, message) });
+  const bus = createEventBus((error, type, app = 'shell') => report({
+    app, version: apps[app]?.version ?? '', phase: 'event', code: E.SUBSCRIBER, error,
+  }));
+  const auth = createAuth(config.auth, {
+    fetch: (...a) => win.fetch(...a), now: Date.now, assign: (url) => location.assign(url),
+    setTimeout: (...a) => win.setTimeout(...a), clearTimeout: (id) => win.clearTimeout(id),
+  });
+  const status = {};
+  let navigate = () => {};
+
+  const controllers = new Map(Object.entries(apps).map(([name, app]) => {
+    const scope = createContext({
+      name, version: app.version, auth, bus, environment, revision, navigate: (to) => navigate(to),
+      onRouteError: (error) => report({ app: name, version: app.version, phase: 'update', code: E.ROUTE_UPDATE, error }),
+    });
+    return [name, createAppController({
+      name, version: app.version, scope, report, timeoutMs: config.mountTimeoutMs ?? 10_000,
+      load: () => loadApp(name, app, { importModule, registry: win.customElements }),
+      onStatus: (n, s) => (status[n] = s),
+    })];
+  }));
+  controllers.forEach((app) => (status[app.name] = app.status));
+
+  for (const { app } of config.routes ?? []) {
+    if (!controllers.has(app)) shellError(E.UNKNOWN_APP, `a route names the unknown app "${app}"`);
+  }
+  const slots = (config.slots ?? []).flatMap(({ name, app, target }) => {
+    const element = doc.querySelector(target);
+    if (!controllers.has(app)) shellError(E.UNKNOWN_APP, `slot "${name}" names the unknown app "${app}"`);
+    else if (!element) shellError(E.SLOT_MISSING, `slot "${name}" has no element "${target}"`);
+    else return [{ app: controllers.get(app), target: element }];
+    return [];
+  });
+
+  const outlet = doc.querySelector(config.outlet ?? '#pergola-outlet');
+  const router = createRerouter({
+    match: createMatcher(config.routes ?? []), apps: controllers, slots, outlet,
+    view: createOutletView(doc, outlet, config.notFound),
+    onMounted: (app) => emit('pergola:mounted', { app }),
+  });
+  navigate = startNavigation(win, router.reroute);
+  win.pergola = Object.freeze({
+    navigate, apps: status, events: Object.freeze({ publish: bus.publish, subscribe: bus.subscribe }),
+  });
+  return router.start(location.pathname);
+}
