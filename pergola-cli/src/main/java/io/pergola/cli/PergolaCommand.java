@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       ServeCommand.class,
+      DemoCommand.class,
       PublishCommand.class,
       AppsCommand.class,
       VersionsCommand.class,

@@ -18,7 +18,15 @@ public class PergolaServer {
 
   /** Starts the server with Spring-style arguments ({@code --server.port=0}, ...). */
   public static ConfigurableApplicationContext start(String... args) {
-    return new SpringApplication(PergolaServer.class).run(args);
+    return start(new Class<?>[0], args);
+  }
+
+  /** Starts the server with further configuration classes (the demo's team APIs, ...). */
+  public static ConfigurableApplicationContext start(Class<?>[] extraSources, String... args) {
+    Class<?>[] sources = new Class<?>[extraSources.length + 1];
+    sources[0] = PergolaServer.class;
+    System.arraycopy(extraSources, 0, sources, 1, extraSources.length);
+    return new SpringApplication(sources).run(args);
   }
 
   public static void main(String[] args) {

@@ -46,7 +46,7 @@ class RuntimeFiles {
         String etag = "\"" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)) + "\"";
         loaded.put(path, new RuntimeFile(bytes, gzip(bytes), etag));
       }
-      this.files = Map.copyOf(loaded);
+      this.files = java.util.Collections.unmodifiableMap(loaded); // sorted: stable pages
       this.prefix = "/pergola/runtime/" + HexFormat.of().formatHex(all.digest()).substring(0, 16) + "/";
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the browser runtime from the classpath", e);
