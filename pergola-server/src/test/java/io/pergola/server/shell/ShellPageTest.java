@@ -1,0 +1,185 @@
+package io.pergola.server.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pergola.core.testkit.TestBundle;
+import io.pergola.server.testkit.PergolaTestServer;
+import io.pergola.server.testkit.TestHttp;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The shell page through real HTTP, on a private server whose production environment it owns. */
+class ShellPageTest {
+
+  private static PergolaTestServer server;
+  private static TestHttp team;
+
+  @BeforeAll
+  static void deploy() {
+    server =
+        PergolaTestServer.start(
+            PergolaTestServer.tempDir(),
+            "--pergola.shell.layouts.production.title=Test <Shell>",
+            "--pergola.shell.layouts.production.slots.header=top",
+            "--pergola.shell.layouts.production.stylesheets[0]=top/site.css");
+    team = server.newTeam("shellers");
+    for (String app : new String[] {"top", "billing"}) {
+      server.registerApp(app, "shellers");
+    }
+    publish("top", "1.0.0", "{\"name\":\"top\",\"version\":\"1.0.0\",\"kind\":\"web-component\",\"entry\":\"top.js\",\"element\":\"x-top\"}", "top.js");
+    publish("billing", "1.0.0", "{\"name\":\"billing\",\"version\":\"1.0.0\",\"kind\":\"module\",\"entry\":\"index.js\",\"routes\":[\"/billing\"]}", "index.js");
+    publish("billing", "2.0.0", "{\"name\":\"billing\",\"version\":\"2.0.0\",\"kind\":\"module\",\"entry\":\"index.js\",\"routes\":[\"/billing\"]}", "index.js");
+    promote("top", "1.0.0");
+    promote("billing", "1.0.0");
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  private static void publish(String app, String version, String manifest, String entry) {
+    TestBundle bundle = TestBundle.empty().manifest(manifest).file(entry, "export function mount() {}").file("site.css", "body{}");
+    team.put("/api/apps/" + app + "/versions/" + version, bundle.zip(), "application/zip").expectStatus(201);
+  }
+
+  private static JsonNode promote(String app, String version) {
+    return team.postJson("/api/environments/production/promote", "{\"app\":\"" + app + "\",\"version\":\"" + version + "\"}")
+        .expectStatus(200)
+        .json();
+  }
+
+  private static JsonNode config(String html) {
+    Matcher matcher = Pattern.compile("<script type=\"application/json\" id=\"pergola-config\">(.*?)</script>", Pattern.DOTALL).matcher(html);
+    assertThat(matcher.find()).isTrue();
+    return JsonMapper.builder().build().readTree(matcher.group(1));
+  }
+
+  private static JsonNode importMap(String html) {
+    Matcher matcher = Pattern.compile("<script type=\"importmap\" nonce=\"[^\"]+\">(.*?)</script>", Pattern.DOTALL).matcher(html);
+    assertThat(matcher.find()).isTrue();
+    return JsonMapper.builder().build().readTree(matcher.group(1));
+  }
+
+  @Test
+  void deepLinkGetsThePageWithTheRevisionsImportMapRoutesAndSlots() {
+    TestHttp.Response page = server.anonymous().get("/billing/invoices/42").expectStatus(200);
+
+    String html = page.text();
+    assertThat(page.header("Content-Type")).startsWith("text/html");
+    assertThat(html).contains("<title>Test &lt;Shell&gt;</title>");
+    assertThat(html).contains("<link rel=\"stylesheet\" href=\"/assets/top/1.0.0/site.css\">");
+    assertThat(html).contains("<div id=\"pergola-slot-header\"></div>").contains("<main id=\"pergola-outlet\"></main>");
+    JsonNode map = importMap(html);
+    assertThat(map.get("imports").get("billing").asString()).isEqualTo("/assets/billing/1.0.0/index.js");
+    assertThat(map.get("integrity").get("/assets/billing/1.0.0/index.js").asString()).startsWith("sha384-");
+    JsonNode config = config(html);
+    assertThat(config.get("environment").asString()).isEqualTo("production");
+    assertThat(config.get("revision").asLong()).isEqualTo(Long.parseLong(page.header("Pergola-Revision")));
+    assertThat(config.get("apps").get("top").get("element").asString()).isEqualTo("x-top");
+    assertThat(config.get("routes").get(0).get("path").asString()).isEqualTo("/billing");
+    assertThat(config.get("slots").get(0).get("target").asString()).isEqualTo("#pergola-slot-header");
+    assertThat(html).contains("<link rel=\"modulepreload\" href=\"/assets/billing/1.0.0/index.js\" integrity=\"sha384-");
+    assertThat(html).containsPattern("<script type=\"module\" nonce=\"[^\"]+\" src=\"/pergola/runtime/[0-9a-f]{16}/pergola.js\">");
+  }
+
+  @Test
+  void everyResponseHasAFreshNonceInAStrictCsp() {
+    Set<String> nonces = new HashSet<>();
+    for (int i = 0; i < 5; i++) {
+      TestHttp.Response page = server.anonymous().get("/");
+      String csp = page.header("Content-Security-Policy");
+      Matcher nonce = Pattern.compile("'nonce-([^']+)'").matcher(csp);
+      assertThat(nonce.find()).isTrue();
+      assertThat(csp).contains("script-src 'nonce-").doesNotContain("unsafe-inline' 'strict").doesNotContain("script-src 'unsafe-inline'");
+      assertThat(page.text()).contains("nonce=\"" + nonce.group(1) + "\"");
+      nonces.add(nonce.group(1));
+      assertThat(page.header("Cache-Control")).isEqualTo("no-store");
+    }
+    assertThat(nonces).hasSize(5);
+  }
+
+  @Test
+  void unknownPathsGetTheShellWith404AndServerPathsAreLeftAlone() {
+    TestHttp.Response unknown = server.anonymous().get("/no/such/place");
+
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.text()).contains("id=\"pergola-config\"");
+    server.anonymous().get("/api/apps").expectProblem(401);
+    server.anonymous().get("/health").expectStatus(200);
+  }
+
+  @Test
+  void aNewRevisionShowsOnTheNextPageLoad() {
+    promote("billing", "2.0.0");
+    try {
+      assertThat(importMap(server.anonymous().get("/billing").text()).get("imports").get("billing").asString())
+          .isEqualTo("/assets/billing/2.0.0/index.js");
+    } finally {
+      promote("billing", "1.0.0");
+    }
+  }
+
+  @Test
+  void canaryIsChosenPerVisitorAndStickyThroughTheSubjectCookie() {
+    team.postJson("/api/environments/production/canary", "{\"app\":\"billing\",\"version\":\"2.0.0\",\"percent\":50}")
+        .expectStatus(200);
+    try {
+      int canary = 0;
+      for (int visitor = 0; visitor < 60; visitor++) {
+        TestHttp.Response first = server.anonymous().get("/billing");
+        String cookie = first.header("Set-Cookie");
+        assertThat(cookie).contains("pergola_subject=").contains("HttpOnly").contains("SameSite=Lax");
+        String subject = cookie.substring(0, cookie.indexOf(';'));
+        String version = importMap(first.text()).get("imports").get("billing").asString();
+        for (int load = 0; load < 3; load++) {
+          String again = importMap(server.anonymous().header("Cookie", subject).get("/billing").text()).get("imports").get("billing").asString();
+          assertThat(again).isEqualTo(version);
+        }
+        if (version.contains("/2.0.0/")) {
+          canary++;
+        }
+      }
+      assertThat(canary).isBetween(10, 50);
+    } finally {
+      team.postJson("/api/environments/production/canary/abort", "{\"app\":\"billing\"}").expectStatus(200);
+    }
+  }
+
+  @Test
+  void runtimeFilesAreServedImmutableUnderTheirHash() {
+    String html = server.anonymous().get("/").text();
+    Matcher src = Pattern.compile("src=\"(/pergola/runtime/[0-9a-f]{16}/pergola.js)\"").matcher(html);
+    assertThat(src.find()).isTrue();
+
+    TestHttp.Response runtime = server.anonymous().header("Accept-Encoding", "gzip").get(src.group(1)).expectStatus(200);
+
+    assertThat(runtime.header("Content-Type")).startsWith("text/javascript");
+    assertThat(runtime.header("Cache-Control")).isEqualTo("public, max-age=31536000, immutable");
+    assertThat(runtime.header("Content-Encoding")).isEqualTo("gzip");
+    server.anonymous().get("/pergola/runtime/0000000000000000/pergola.js").expectStatus(404);
+  }
+
+  @Test
+  void clientErrorsAreCountedPerAppVersionAndPhase() {
+    server.anonymous()
+        .postJson("/api/telemetry/client-errors", "{\"app\":\"billing\",\"version\":\"1.0.0\",\"phase\":\"mount\",\"message\":\"boom\"}")
+        .expectStatus(202);
+    server.anonymous()
+        .postJson("/api/telemetry/client-errors", "{\"app\":\"made-up\",\"version\":\"9.9.9\",\"phase\":\"mount\"}")
+        .expectStatus(202);
+    server.anonymous().postJson("/api/telemetry/client-errors", "{\"phase\":\"mount\"}").expectProblem(400);
+
+    String metrics = server.anonymous().get("/actuator/prometheus").expectStatus(200).text();
+
+    assertThat(metrics).containsPattern("pergola_client_errors_total\\{[^}]*app=\"billing\"[^}]*phase=\"mount\"[^}]*version=\"1.0.0\"[^}]*} 1.0");
+    assertThat(metrics).containsPattern("pergola_client_errors_total\\{[^}]*app=\"unknown\"");
+  }
+}
