@@ -1,0 +1,209 @@
+package io.pergola.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import io.pergola.server.testkit.PergolaTestServer;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a person sees of the shell and runtime, in real Chromium: children of every integration
+ * style mount and unmount as the user navigates without reloads, failures stay in their slot,
+ * children talk through the event bus, and the CSP holds.
+ */
+class ShellInChromiumTest {
+
+  private static PergolaTestServer server;
+  private static Chromium chromium;
+  private BrowserContext context;
+  private Page page;
+  private final List<String> consoleMessages = new ArrayList<>();
+
+  @BeforeAll
+  static void start() {
+    chromium = Chromium.launch();
+    server =
+        PergolaTestServer.start(
+            PergolaTestServer.tempDir(),
+            "--pergola.shell.mount-timeout=1500ms",
+            "--pergola.shell.layouts.production.title=E2E",
+            "--pergola.shell.layouts.production.slots.header=e2e-header");
+    FixtureChildren.deploy(server, "e2e", "e2e-header", "wc", "mod", "spa", "fed", "thrower", "missing", "hanger");
+  }
+
+  @AfterAll
+  static void stop() {
+    if (server != null) {
+      server.close();
+    }
+    if (chromium != null) {
+      chromium.close();
+    }
+  }
+
+  @BeforeEach
+  void openPage() {
+    context = chromium.browser().newContext();
+    page = context.newPage();
+    page.onConsoleMessage(message -> consoleMessages.add(message.text()));
+  }
+
+  @AfterEach
+  void closePage() {
+    context.close();
+  }
+
+  private void open(String path) {
+    page.navigate(server.baseUrl() + path);
+    page.waitForSelector("#to-wc"); // the header slot has mounted
+  }
+
+  private String text(String selector) {
+    return page.locator(selector).first().textContent();
+  }
+
+  @Test
+  void deepLinkOpensTheChildAtThatPath() {
+    open("/wc/deep/path/42");
+
+    page.waitForSelector("e2e-wc >> #wc-text");
+
+    assertThat(text("e2e-wc >> #wc-text")).isEqualTo("web component at /wc/deep/path/42");
+  }
+
+  @Test
+  void navigatesBetweenThreeIntegrationStylesWithoutReloading() {
+    open("/wc");
+    page.waitForSelector("e2e-wc >> #wc-text");
+    page.evaluate("() => window.marker = 'same page'");
+
+    page.click("#to-mod");
+    page.waitForSelector("#mod-text");
+    page.click("#to-spa");
+    page.waitForSelector("#spa-text");
+    page.click("#to-wc");
+    page.waitForSelector("e2e-wc >> #wc-text");
+
+    assertThat(page.evaluate("() => window.marker")).isEqualTo("same page");
+    assertThat(page.url()).endsWith("/wc");
+    assertThat(page.evaluate("() => window.modUnmounts")).isEqualTo(1);
+  }
+
+  @Test
+  void backAndForwardWork() {
+    open("/mod");
+    page.waitForSelector("#mod-text");
+    page.click("#to-spa");
+    page.waitForSelector("#spa-text");
+
+    page.goBack();
+    page.waitForSelector("#mod-text");
+    assertThat(page.url()).endsWith("/mod");
+
+    page.goForward();
+    page.waitForSelector("#spa-text");
+    assertThat(page.url()).endsWith("/spa");
+  }
+
+  @Test
+  void singleSpaApplicationBootstrapsOnceMountsAndUnmounts() {
+    open("/spa");
+    page.waitForSelector("#spa-text");
+
+    page.click("#to-mod");
+    page.waitForSelector("#mod-text");
+    page.click("#to-spa");
+    page.waitForSelector("#spa-text");
+
+    assertThat(text("#spa-text")).isEqualTo("single-spa app spa mounted");
+    assertThat(page.evaluate("() => [window.spaBootstrapped, window.spaBootstrapSteps, window.spaMounted, window.spaUnmounted]"))
+        .isEqualTo(List.of(1, 2, 2, 1));
+  }
+
+  @Test
+  void federationContainerMounts() {
+    open("/fed");
+
+    page.waitForSelector("#fed-text");
+
+    assertThat(text("#fed-text")).isEqualTo("federated widget (share scope object)");
+  }
+
+  @Test
+  void aChildThatThrowsA404EntryAndAHangingOneEachGetAFallbackWhileTheRestWorks() {
+    for (String broken : List.of("thrower", "missing", "hanger")) {
+      open("/" + broken);
+
+      page.waitForSelector(".pergola-fallback");
+      assertThat(text(".pergola-fallback")).contains(broken + " is unavailable");
+      assertThat(page.locator(".pergola-fallback button").textContent()).isEqualTo("Retry");
+
+      page.click("#to-mod"); // the header and navigation still work
+      page.waitForSelector("#mod-text");
+    }
+  }
+
+  @Test
+  void failuresAreReportedToTheServerPerAppAndVersion() {
+    open("/thrower");
+    page.waitForSelector(".pergola-fallback");
+
+    String metrics = waitForMetric("pergola_client_errors_total{app=\"thrower\"");
+
+    assertThat(metrics).containsPattern("pergola_client_errors_total\\{app=\"thrower\",[^}]*version=\"1.0.0\"");
+  }
+
+  private String waitForMetric(String prefix) {
+    for (int attempt = 0; attempt < 50; attempt++) {
+      String metrics = server.anonymous().get("/actuator/prometheus").text();
+      if (metrics.contains(prefix)) {
+        return metrics;
+      }
+      page.waitForTimeout(100); // the report is a beacon: give it a moment to arrive
+    }
+    return server.anonymous().get("/actuator/prometheus").text();
+  }
+
+  @Test
+  void anEventPublishedByOneChildReachesAnother() {
+    open("/mod");
+    page.waitForSelector("#say-hello");
+
+    page.click("#say-hello");
+
+    page.waitForFunction("() => document.getElementById('events').textContent !== ''");
+    assertThat(text("#events")).isEqualTo("got hello from mod");
+  }
+
+  @Test
+  void unknownRouteShowsTheShellsNotFoundView() {
+    open("/nowhere/at/all");
+
+    page.waitForSelector(".pergola-not-found");
+
+    assertThat(text(".pergola-not-found h1")).isEqualTo("Page not found");
+  }
+
+  @Test
+  void cspRefusesInjectedInlineScripts() {
+    open("/mod");
+    page.waitForSelector("#mod-text");
+
+    // What an XSS would inject: inline script in an event handler of an image that fails to load
+    // (without the CSP, the handler runs as soon as the 404 arrives).
+    page.evaluate(
+        "() => new Promise(done => { const host = document.getElementById('mod-text');"
+            + " host.innerHTML = '<img src=\"/missing.png\" onerror=\"window.injected = true\">';"
+            + " host.querySelector('img').addEventListener('error', () => setTimeout(done, 50)); })");
+
+    assertThat(page.evaluate("() => window.injected === undefined")).isEqualTo(true);
+    assertThat(String.join("\n", consoleMessages)).contains("Content Security Policy");
+  }
+}
