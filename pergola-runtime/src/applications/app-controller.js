@@ -44,6 +44,9 @@ export function createAppController({ name, version, load, scope, report, timeou
      * @returns {Promise<boolean>} whether the child is now MOUNTED
      */
     async mount(target, route) {
+      if (status !== S.NOT_LOADED && status !== S.NOT_MOUNTED && status !== S.BROKEN) {
+        return status === S.MOUNTED;
+      }
       scope.setRoute(route, false);
       try {
         if (!adapter) {

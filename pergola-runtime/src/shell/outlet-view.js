@@ -24,7 +24,7 @@ export function createOutletView(doc, outlet, notFound) {
     },
     fallback(box, name, retry) {
       const button = make('button', 'Retry', { type: 'button' });
-      button.addEventListener('click', retry);
+      button.addEventListener('click', retry, { once: true });
       const view = make('div', '', { class: 'pergola-fallback', role: 'alert' });
       view.append(make('p', `${name} is unavailable right now.`), button);
       // Replacing the box itself leaves a child whose mount settles late rendering into a

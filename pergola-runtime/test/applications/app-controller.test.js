@@ -128,3 +128,12 @@ test('unmounting ends the subscriptions the child made through its context', asy
   await app.update(route);
   assert.deepEqual(seen, []);
 });
+
+test('mounting an app that is already mounted changes nothing', async () => {
+  const calls = [];
+  const { app, reports } = setUp(recording(calls));
+  await app.mount('box', route);
+  assert.equal(await app.mount('other', route), true);
+  assert.deepEqual(calls, ['bootstrap', 'mount box']);
+  assert.deepEqual(reports, []);
+});

@@ -8,8 +8,10 @@ function app(name, log, { failMount = false } = {}) {
   return {
     name,
     failMount,
+    status: 'NOT_LOADED',
     async mount(box, route) {
       log.push(`mount ${name} ${route.path} into ${box}`);
+      this.status = this.failMount ? 'BROKEN' : 'MOUNTED';
       return !this.failMount;
     },
     async update(route) {
@@ -17,6 +19,7 @@ function app(name, log, { failMount = false } = {}) {
     },
     async unmount() {
       log.push(`unmount ${name}`);
+      this.status = 'NOT_MOUNTED';
     },
   };
 }
@@ -90,6 +93,32 @@ test('a failed mount shows a fallback whose retry mounts the app again, and othe
   assert.equal(log[2], 'mount billing /billing into outlet/billing');
   await router.reroute('/shipping/2');
   assert.equal(log.at(-1), 'mount shipping /shipping/2 into outlet/shipping');
+});
+
+test('a second retry of an app that is mounted again does nothing', async () => {
+  const { log, router, apps, retries } = setUp({ billing: { failMount: true } });
+  await router.reroute('/billing');
+  apps.get('billing').failMount = false;
+  retries[0]();
+  retries[0]();
+  await router.reroute('/billing');
+  assert.equal(log.filter((l) => l.startsWith('mount billing')).length, 2);
+});
+
+test('navigation goes on after a change that failed inside the runtime', async () => {
+  const { log, router, apps } = setUp();
+  apps.get('billing').mount = async () => {
+    throw new Error('runtime bug');
+  };
+  const original = console.error;
+  console.error = () => {};
+  try {
+    await router.reroute('/billing');
+  } finally {
+    console.error = original;
+  }
+  await router.reroute('/shipping/1');
+  assert.equal(log.at(-1), 'mount shipping /shipping/1 into outlet/shipping');
 });
 
 test('a retry after navigating away does nothing', async () => {
