@@ -82,7 +82,7 @@ export function createAppController({ name, version, load, scope, report, timeou
       }
     },
 
-    /** Unmounts a MOUNTED child; a failing unmount is reported and the child still counts as unmounted. */
+    /** Unmounts a MOUNTED child; a failed unmount is reported and still counts as unmounted. */
     async unmount() {
       if (status !== S.MOUNTED) return;
       set(S.UNMOUNTING);

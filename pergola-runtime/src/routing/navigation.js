@@ -38,7 +38,9 @@ export function startNavigation(win, onChange) {
     history[method] = function (...args) {
       const before = location.href;
       const result = original.apply(this, args);
-      if (location.href !== before) win.dispatchEvent(new PopStateEvent('popstate', { state: args[0] }));
+      if (location.href !== before) {
+        win.dispatchEvent(new PopStateEvent('popstate', { state: args[0] }));
+      }
       return result;
     };
   }

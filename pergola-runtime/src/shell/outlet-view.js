@@ -33,7 +33,8 @@ export function createOutletView(doc, outlet, notFound) {
     },
     notFound() {
       const view = make('section', '', { class: 'pergola-not-found' });
-      view.append(make('h1', notFound?.title ?? 'Page not found'), make('a', 'Go to the home page', { href: '/' }));
+      view.append(make('h1', notFound?.title ?? 'Page not found'),
+        make('a', 'Go to the home page', { href: '/' }));
       outlet.replaceChildren(view);
     },
   };

@@ -31,8 +31,8 @@ export function start(win, config, importModule) {
     sendBeacon: win.navigator.sendBeacon && ((...a) => win.navigator.sendBeacon(...a)),
     onReport: (payload, { code }) => emit('pergola:error', { ...payload, code }),
   });
-  const shellError = (code, message) =>
-    report({ app: 'shell', version: '', phase: 'config', code, error: new E.PergolaError(code, message) });
+  const shellError = (code, message) => report(
+    { app: 'shell', version: '', phase: 'config', code, error: new E.PergolaError(code, message) });
   const bus = createEventBus((error, type, app = 'shell') => report({
     app, version: apps[app]?.version ?? '', phase: 'event', code: E.SUBSCRIBER, error,
   }));
@@ -44,12 +44,14 @@ export function start(win, config, importModule) {
   let navigate = () => {};
 
   const controllers = new Map(Object.entries(apps).map(([name, app]) => {
+    const { version } = app;
     const scope = createContext({
-      name, version: app.version, auth, bus, environment, revision, navigate: (to) => navigate(to),
-      onRouteError: (error) => report({ app: name, version: app.version, phase: 'update', code: E.ROUTE_UPDATE, error }),
+      name, version, auth, bus, environment, revision, navigate: (to) => navigate(to),
+      onRouteError: (error) =>
+        report({ app: name, version, phase: 'update', code: E.ROUTE_UPDATE, error }),
     });
     return [name, createAppController({
-      name, version: app.version, scope, report, timeoutMs: config.mountTimeoutMs ?? 10_000,
+      name, version, scope, report, timeoutMs: config.mountTimeoutMs ?? 10_000,
       load: () => loadApp(name, app, { importModule, registry: win.customElements }),
       onStatus: (n, s) => (status[n] = s),
     })];
@@ -61,9 +63,9 @@ export function start(win, config, importModule) {
   }
   const slots = (config.slots ?? []).flatMap(({ name, app, target }) => {
     const element = doc.querySelector(target);
-    if (!controllers.has(app)) shellError(E.UNKNOWN_APP, `slot "${name}" names the unknown app "${app}"`);
-    else if (!element) shellError(E.SLOT_MISSING, `slot "${name}" has no element "${target}"`);
-    else return [{ app: controllers.get(app), target: element }];
+    if (controllers.has(app) && element) return [{ app: controllers.get(app), target: element }];
+    if (!element) shellError(E.SLOT_MISSING, `slot "${name}" has no element "${target}"`);
+    else shellError(E.UNKNOWN_APP, `slot "${name}" names the unknown app "${app}"`);
     return [];
   });
 
@@ -74,8 +76,7 @@ export function start(win, config, importModule) {
     onMounted: (app) => emit('pergola:mounted', { app }),
   });
   navigate = startNavigation(win, router.reroute);
-  win.pergola = Object.freeze({
-    navigate, apps: status, events: Object.freeze({ publish: bus.publish, subscribe: bus.subscribe }),
-  });
+  const events = Object.freeze({ publish: bus.publish, subscribe: bus.subscribe });
+  win.pergola = Object.freeze({ navigate, apps: status, events });
   return router.start(location.pathname);
 }
