@@ -16,7 +16,8 @@ function tokenServer(timers) {
     return {
       ok: status === 200, status,
       json: async () => ({
-        access_token: `t${issued}`, expires_at: timers.now() / 1000 + 300, user: { sub: 'alice', n: issued },
+        access_token: `t${issued}`, expires_at: timers.now() / 1000 + 300, user: { sub: 'alice',
+          n: issued },
       }),
     };
   };
@@ -27,7 +28,8 @@ function setUp() {
   const timers = fakeTimers(1_700_000_000_000);
   const server = tokenServer(timers);
   const assigned = [];
-  const auth = createAuth(config, { ...timers, fetch: server.fetch, assign: (u) => assigned.push(u) });
+  const auth = createAuth(config, { ...timers, fetch: server.fetch,
+    assign: (u) => assigned.push(u) });
   return { timers, server, auth, assigned };
 }
 
@@ -71,7 +73,8 @@ test('signs the user out when the token endpoint answers 401', async () => {
   assert.equal(auth.user, null);
 });
 
-test('logout posts with the CSRF header, tells listeners and goes where the server says', async () => {
+test('logout posts with the CSRF header, tells listeners and goes where the server says',
+  async () => {
   const { auth, server, assigned } = setUp();
   const changes = [];
   auth.onChange((user) => changes.push(user));
@@ -83,9 +86,11 @@ test('logout posts with the CSRF header, tells listeners and goes where the serv
 });
 
 test('without auth configured there is no user and getToken rejects clearly', async () => {
-  const auth = createAuth(undefined, { ...fakeTimers(), fetch: () => assert.fail('no fetch'), assign() {} });
+  const auth = createAuth(undefined, { ...fakeTimers(), fetch: () => assert.fail('no fetch'),
+    assign() {} });
   assert.equal(auth.user, null);
-  await assert.rejects(auth.getToken(), { code: 11, message: '#11 this shell has no "auth" configured' });
+  await assert.rejects(auth.getToken(), { code: 11,
+    message: '#11 this shell has no "auth" configured' });
 });
 
 test('a listener that throws does not stop the others', async () => {
@@ -110,7 +115,8 @@ test('a token that expires within the refresh lead is not refreshed in a loop', 
   const timers = fakeTimers(1_700_000_000_000);
   let issued = 0;
   const fetch = async () => ({
-    ok: true, json: async () => ({ access_token: `t${++issued}`, expires_at: timers.now() / 1000 + 5 }),
+    ok: true, json: async () => ({ access_token: `t${++issued}`,
+      expires_at: timers.now() / 1000 + 5 }),
   });
   const auth = createAuth(config, { ...timers, fetch, assign() {} });
   await auth.getToken();

@@ -27,7 +27,8 @@ test('leaves links with a target, a download or data-pergola-reload to the brows
   assert.equal(isShellNavigation(click(), link('/a', { target: '_blank' }), location), false);
   assert.equal(isShellNavigation(click(), link('/a', { target: '_self' }), location), true);
   assert.equal(isShellNavigation(click(), link('/a', { download: '' }), location), false);
-  assert.equal(isShellNavigation(click(), link('/a', { 'data-pergola-reload': '' }), location), false);
+  assert.equal(isShellNavigation(click(), link('/a', { 'data-pergola-reload': '' }), location),
+    false);
 });
 
 test('leaves jumps within the current page to the browser', () => {

@@ -35,7 +35,8 @@ function setUp(options = {}) {
   };
   const mounted = [];
   const router = createRerouter({
-    match: createMatcher([{ path: '/billing', app: 'billing' }, { path: '/shipping/:id', app: 'shipping' }]),
+    match: createMatcher(
+      [{ path: '/billing', app: 'billing' }, { path: '/shipping/:id', app: 'shipping' }]),
     apps, view, outlet: 'outlet', onMounted: (n) => mounted.push(n),
     slots: options.slots ? [{ app: apps.get('header'), target: 'header-slot' }] : [],
   });
@@ -55,7 +56,8 @@ test('a route change within the same app is an update, not a remount', async () 
   const { log, router } = setUp();
   await router.reroute('/billing');
   await router.reroute('/billing/invoices/42');
-  assert.deepEqual(log, ['mount billing /billing into outlet/billing', 'update billing /billing/invoices/42']);
+  assert.deepEqual(log, ['mount billing /billing into outlet/billing',
+    'update billing /billing/invoices/42']);
 });
 
 test('the same path again (a hash change) tells nobody', async () => {
@@ -83,10 +85,12 @@ test('route changes run one at a time in order', async () => {
     'mount billing /billing into outlet/billing']);
 });
 
-test('a failed mount shows a fallback whose retry mounts the app again, and others keep working', async () => {
+test('a failed mount shows a fallback whose retry mounts the app again, and others keep working',
+  async () => {
   const { log, router, apps, retries } = setUp({ billing: { failMount: true } });
   await router.reroute('/billing');
-  assert.deepEqual(log, ['mount billing /billing into outlet/billing', 'fallback billing in outlet/billing']);
+  assert.deepEqual(log, ['mount billing /billing into outlet/billing',
+    'fallback billing in outlet/billing']);
   apps.get('billing').failMount = false;
   retries[0]();
   await router.reroute('/billing');
@@ -135,5 +139,6 @@ test('slots mount at start and receive every route change', async () => {
   await router.start('/billing');
   await router.reroute('/shipping/9');
   assert.deepEqual(log.filter((l) => l.includes('header')),
-    ['mount header /billing into header-slot/header', 'update header /billing', 'update header /shipping/9']);
+    ['mount header /billing into header-slot/header', 'update header /billing',
+      'update header /shipping/9']);
 });

@@ -7,7 +7,8 @@ const page = { url: 'https://shop.example/billing', revision: 12 };
 
 test('the payload names the app, version, phase and code of the failure', () => {
   const error = new Error('boom');
-  const payload = errorPayload({ app: 'billing', version: '1.2.0', phase: 'mount', code: 6, error }, page);
+  const payload = errorPayload({ app: 'billing', version: '1.2.0', phase: 'mount', code: 6,
+    error }, page);
   assert.deepEqual(payload, {
     app: 'billing', version: '1.2.0', phase: 'mount', message: '#6 billing mount failed: boom',
     stack: error.stack, url: page.url, revision: 12,
@@ -16,9 +17,11 @@ test('the payload names the app, version, phase and code of the failure', () => 
 
 test('a runtime error keeps its own numbered message and a thrown string has no stack', () => {
   const timeout = new PergolaError(7, 'billing mount did not settle within 10 ms');
-  assert.equal(errorPayload({ app: 'billing', version: '1', phase: 'mount', code: 7, error: timeout }, page)
+  assert.equal(errorPayload({ app: 'billing', version: '1', phase: 'mount', code: 7,
+    error: timeout }, page)
     .message, '#7 billing mount did not settle within 10 ms');
-  const thrown = errorPayload({ app: 'a', version: '1', phase: 'load', code: 3, error: 'nope' }, page);
+  const thrown = errorPayload({ app: 'a', version: '1', phase: 'load', code: 3, error: 'nope' },
+    page);
   assert.equal(thrown.message, '#3 a load failed: nope');
   assert.equal('stack' in thrown, false);
 });
@@ -37,9 +40,11 @@ test('sends the payload as a JSON beacon', async () => {
   const beacons = [];
   const report = createReporter({
     telemetryUrl: '/api/telemetry/client-errors', revision: 12, location: { href: page.url },
-    sendBeacon: (url, blob) => (beacons.push([url, blob]), true), fetch: () => assert.fail('no fetch'),
+    sendBeacon: (url, blob) => (beacons.push([url, blob]), true),
+      fetch: () => assert.fail('no fetch'),
   });
-  quietly(() => report({ app: 'billing', version: '1.2.0', phase: 'load', code: 3, error: new Error('x') }));
+  quietly(() => report({ app: 'billing', version: '1.2.0', phase: 'load', code: 3,
+    error: new Error('x') }));
   const [url, blob] = beacons[0];
   assert.equal(url, '/api/telemetry/client-errors');
   assert.equal(blob.type, 'application/json');
