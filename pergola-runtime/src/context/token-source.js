@@ -82,6 +82,7 @@ export function createAuth(config, io) {
     async logout() {
       let target = '/';
       try {
+        if (!config) throw new PergolaError(NO_AUTH, 'this shell has no "auth" configured');
         const res = await io.fetch(config.logoutUrl,
           { method: 'POST', credentials: 'same-origin', headers: HEADERS });
         target = (await res.json()).redirect || target;

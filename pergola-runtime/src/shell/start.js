@@ -10,7 +10,7 @@ import { createEventBus } from '../context/event-bus.js';
 import { createAuth } from '../context/token-source.js';
 import { loadApp } from '../lifecycles/load-app.js';
 import { createMatcher } from '../routing/match-route.js';
-import { startNavigation } from '../routing/navigation.js';
+import { startNavigation, webUrl } from '../routing/navigation.js';
 import { createRerouter } from '../routing/reroute.js';
 import * as E from '../telemetry/error-codes.js';
 import { createReporter } from '../telemetry/report-error.js';
@@ -37,7 +37,8 @@ export function start(win, config, importModule) {
     app, version: apps[app]?.version ?? '', phase: 'event', code: E.SUBSCRIBER, error,
   }));
   const auth = createAuth(config.auth, {
-    fetch: (...a) => win.fetch(...a), now: Date.now, assign: (url) => location.assign(url),
+    fetch: (...a) => win.fetch(...a), now: Date.now,
+    assign: (url) => location.assign(webUrl(url, location.href) ?? '/'),
     setTimeout: (...a) => win.setTimeout(...a), clearTimeout: (id) => win.clearTimeout(id),
   });
   const status = {};
