@@ -33,8 +33,12 @@ export function isShellNavigation(event, a, location) {
  * @returns {URL | null}
  */
 export function webUrl(to, base) {
-  const url = URL.canParse(to, base) ? new URL(to, base) : null;
-  return url?.protocol === 'https:' || url?.protocol === 'http:' ? url : null;
+  try {
+    const url = new URL(to, base);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
