@@ -126,3 +126,27 @@ test('a token that expires within the refresh lead is not refreshed in a loop', 
   await new Promise((resolve) => setImmediate(resolve));
   assert.equal(issued, 2);
 });
+
+test('an answer that is not a token is refused with code 12', async () => {
+  const auth = createAuth(config, {
+    ...fakeTimers(), assign() {},
+    fetch: async () => ({ ok: true, json: async () => JSON.parse('<html>') }),
+  });
+  await assert.rejects(auth.getToken(),
+    { code: 12, message: '#12 /auth/token did not answer {access_token, expires_at}' });
+});
+
+test('a token that arrives after logout is not kept', async () => {
+  const { auth, server } = setUp();
+  const pending = auth.getToken();
+  const original = console.error;
+  console.error = () => {};
+  try {
+    await auth.logout();
+  } finally {
+    console.error = original;
+  }
+  await assert.rejects(pending, { code: 12 });
+  assert.equal(auth.user, null);
+  assert.equal(server.requests.length, 2);
+});
