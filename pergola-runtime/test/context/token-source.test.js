@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { quietly } from '../quietly.js';
 import { createAuth } from '../../src/context/token-source.js';
 import { fakeTimers } from '../fake-timers.js';
 
@@ -100,13 +101,7 @@ test('a listener that throws does not stop the others', async () => {
     throw new Error('boom');
   });
   auth.onChange((user) => changes.push(user));
-  const original = console.error;
-  console.error = () => {};
-  try {
-    await auth.logout();
-  } finally {
-    console.error = original;
-  }
+  await quietly(() => auth.logout());
   assert.deepEqual(changes, [null]);
   assert.deepEqual(assigned, ['/bye']);
 });
@@ -139,13 +134,7 @@ test('an answer that is not a token is refused with code 12', async () => {
 test('a token that arrives after logout is not kept', async () => {
   const { auth, server } = setUp();
   const pending = auth.getToken();
-  const original = console.error;
-  console.error = () => {};
-  try {
-    await auth.logout();
-  } finally {
-    console.error = original;
-  }
+  await quietly(() => auth.logout());
   await assert.rejects(pending, { code: 12 });
   assert.equal(auth.user, null);
   assert.equal(server.requests.length, 2);

@@ -11,8 +11,8 @@ const context = { app: { name: 'x', version: '1.0.0' }, route: { path: '/x' } };
 test('a module gets mount(element, context) and unmount(element)', async () => {
   const calls = [];
   const adapter = moduleAdapter('billing', {
-    mount: (el, ctx) => calls.push(['mount', el, ctx]), unmount: (el) => calls.push(['unmount',
-      el]),
+    mount: (el, ctx) => calls.push(['mount', el, ctx]),
+    unmount: (el) => calls.push(['unmount', el]),
   });
   await adapter.bootstrap(element, context);
   await adapter.mount(element, context);

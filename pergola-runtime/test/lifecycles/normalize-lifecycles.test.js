@@ -19,7 +19,7 @@ test('stops at the first step that rejects', async () => {
   const calls = [];
   const lifecycles = normalizeLifecycles('legacy', {
     mount: [async () => Promise.reject(new Error('boom')), () => calls.push('after')],
-      unmount: () => {},
+    unmount: () => {},
   });
   await assert.rejects(lifecycles.mount({}), /boom/);
   assert.deepEqual(calls, []);

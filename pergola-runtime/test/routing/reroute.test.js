@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { quietly } from '../quietly.js';
 import { createMatcher } from '../../src/routing/match-route.js';
 import { createRerouter } from '../../src/routing/reroute.js';
 
@@ -114,13 +115,7 @@ test('navigation goes on after a change that failed inside the runtime', async (
   apps.get('billing').mount = async () => {
     throw new Error('runtime bug');
   };
-  const original = console.error;
-  console.error = () => {};
-  try {
-    await router.reroute('/billing');
-  } finally {
-    console.error = original;
-  }
+  await quietly(() => router.reroute('/billing'));
   await router.reroute('/shipping/1');
   assert.equal(log.at(-1), 'mount shipping /shipping/1 into outlet/shipping');
 });

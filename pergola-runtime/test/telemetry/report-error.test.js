@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { quietly } from '../quietly.js';
 import { PergolaError } from '../../src/telemetry/error-codes.js';
 import { createReporter, errorPayload } from '../../src/telemetry/report-error.js';
 
@@ -26,24 +27,14 @@ test('a runtime error keeps its own numbered message and a thrown string has no 
   assert.equal('stack' in thrown, false);
 });
 
-function quietly(fn) {
-  const original = console.error;
-  console.error = () => {};
-  try {
-    return fn();
-  } finally {
-    console.error = original;
-  }
-}
-
 test('sends the payload as a JSON beacon', async () => {
   const beacons = [];
   const report = createReporter({
     telemetryUrl: '/api/telemetry/client-errors', revision: 12, location: { href: page.url },
     sendBeacon: (url, blob) => (beacons.push([url, blob]), true),
-      fetch: () => assert.fail('no fetch'),
+    fetch: () => assert.fail('no fetch'),
   });
-  quietly(() => report({ app: 'billing', version: '1.2.0', phase: 'load', code: 3,
+  await quietly(() => report({ app: 'billing', version: '1.2.0', phase: 'load', code: 3,
     error: new Error('x') }));
   const [url, blob] = beacons[0];
   assert.equal(url, '/api/telemetry/client-errors');
@@ -51,7 +42,7 @@ test('sends the payload as a JSON beacon', async () => {
   assert.equal(JSON.parse(await blob.text()).message, '#3 billing load failed: x');
 });
 
-test('falls back to a keepalive fetch when the beacon is refused, and never throws', () => {
+test('falls back to a keepalive fetch when the beacon is refused, and never throws', async () => {
   const posts = [];
   const report = createReporter({
     telemetryUrl: '/t', revision: 1, location: { href: page.url }, sendBeacon: () => false,
@@ -60,7 +51,8 @@ test('falls back to a keepalive fetch when the beacon is refused, and never thro
       throw new Error('listener broke');
     },
   });
-  quietly(() => report({ app: 'a', version: '1', phase: 'mount', code: 6, error: new Error('x') }));
+  const failure = { app: 'a', version: '1', phase: 'mount', code: 6, error: new Error('x') };
+  await quietly(() => report(failure));
   assert.equal(posts[0][1].keepalive, true);
   assert.equal(posts[0][1].method, 'POST');
 });
