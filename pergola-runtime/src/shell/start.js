@@ -79,5 +79,11 @@ export function start(win, config, importModule) {
   navigate = startNavigation(win, router.reroute);
   const events = Object.freeze({ publish: bus.publish, subscribe: bus.subscribe });
   win.pergola = Object.freeze({ navigate, apps: status, events });
+  // single-spa apps look for this global to know they run inside a root config, and call it
+  // with a URL, a link or a click event.
+  win.singleSpaNavigate ??= (to) => {
+    to?.preventDefault?.();
+    navigate(typeof to === 'string' ? to : (to?.currentTarget ?? to)?.href);
+  };
   return router.start(location.pathname);
 }
