@@ -70,7 +70,9 @@ export function start(win, config, importModule) {
     return [];
   });
 
-  const outlet = doc.querySelector(config.outlet ?? '#pergola-outlet');
+  const outletSelector = config.outlet ?? '#pergola-outlet';
+  const outlet = doc.querySelector(outletSelector);
+  if (!outlet) shellError(E.SLOT_MISSING, `the outlet "${outletSelector}" is not on the page`);
   const router = createRerouter({
     match: createMatcher(config.routes ?? []), apps: controllers, slots, outlet,
     view: createOutletView(doc, outlet, config.notFound),
