@@ -25,7 +25,8 @@ export function createOutletView(doc, outlet, notFound) {
     fallback(box, name, retry) {
       const button = make('button', 'Retry', { type: 'button' });
       button.addEventListener('click', retry, { once: true });
-      const view = make('div', '', { class: 'pergola-fallback', role: 'alert', 'data-pergola-app': name });
+      const view = make('div', '',
+        { class: 'pergola-fallback', role: 'alert', 'data-pergola-app': name });
       view.append(make('p', `${name} is unavailable right now.`), button);
       // Replacing the box itself leaves a child whose mount settles late rendering into a
       // detached element instead of over the fallback.
