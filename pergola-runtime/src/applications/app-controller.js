@@ -44,6 +44,9 @@ export function createAppController({ name, version, load, scope, report, timeou
      * @returns {Promise<boolean>} whether the child is now MOUNTED
      */
     async mount(target, route) {
+      if (status !== S.NOT_LOADED && status !== S.NOT_MOUNTED && status !== S.BROKEN) {
+        return status === S.MOUNTED;
+      }
       scope.setRoute(route, false);
       try {
         if (!adapter) {
@@ -79,7 +82,7 @@ export function createAppController({ name, version, load, scope, report, timeou
       }
     },
 
-    /** Unmounts a MOUNTED child; a failing unmount is reported and the child still counts as unmounted. */
+    /** Unmounts a MOUNTED child; a failed unmount is reported and still counts as unmounted. */
     async unmount() {
       if (status !== S.MOUNTED) return;
       set(S.UNMOUNTING);

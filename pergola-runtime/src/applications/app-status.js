@@ -29,6 +29,8 @@ const NEXT = {
  * @throws {Error} when the runtime itself tries a transition it does not allow
  */
 export function transition(from, to) {
-  if (!NEXT[from]?.includes(to)) throw new Error(`Pergola cannot move an app from ${from} to ${to}`);
+  if (!NEXT[from]?.includes(to)) {
+    throw new Error(`Pergola cannot move an app from ${from} to ${to}`);
+  }
   return to;
 }

@@ -8,6 +8,7 @@ import { NO_AUTH, PergolaError, TOKEN } from '../telemetry/error-codes.js';
 
 const HEADERS = { 'X-Pergola-Token-Request': '1' };
 const MIN_REFRESH_MS = 10_000;
+const noAuth = () => new PergolaError(NO_AUTH, 'this shell has no "auth" configured');
 
 /**
  * @typedef {{user: object | null, getToken(): Promise<string>,
@@ -26,6 +27,7 @@ export function createAuth(config, io) {
   let token = null;
   let inFlight = null;
   let timer;
+  let signedOut = 0;
   const lead = io.refreshBeforeMs ?? 30_000;
 
   const change = (next) => {
@@ -40,6 +42,7 @@ export function createAuth(config, io) {
   };
 
   const fetchToken = async () => {
+    const since = signedOut;
     const res = await io.fetch(config.tokenUrl, { credentials: 'same-origin', headers: HEADERS });
     if (!res.ok) {
       token = null;
@@ -47,7 +50,12 @@ export function createAuth(config, io) {
       if (res.status === 401) change(null);
       throw new PergolaError(TOKEN, `${config.tokenUrl} answered ${res.status}`);
     }
-    const body = await res.json();
+    // A login page served after a redirect is not a token.
+    const body = await res.json().catch(() => ({}));
+    if (typeof body.access_token !== 'string') {
+      throw new PergolaError(TOKEN, `${config.tokenUrl} did not answer {access_token, expires_at}`);
+    }
+    if (since !== signedOut) throw new PergolaError(TOKEN, 'signed out while fetching a token');
     const refreshed = token !== null || (body.user && body.user.sub !== user?.sub);
     token = { value: body.access_token, expiresAt: body.expires_at * 1000 };
     io.clearTimeout(timer);
@@ -71,7 +79,7 @@ export function createAuth(config, io) {
     },
     getToken() {
       if (!config) {
-        return Promise.reject(new PergolaError(NO_AUTH, 'this shell has no "auth" configured'));
+        return Promise.reject(noAuth());
       }
       return token && io.now() < token.expiresAt - lead ? Promise.resolve(token.value) : refresh();
     },
@@ -82,12 +90,14 @@ export function createAuth(config, io) {
     async logout() {
       let target = '/';
       try {
+        if (!config) throw noAuth();
         const res = await io.fetch(config.logoutUrl,
           { method: 'POST', credentials: 'same-origin', headers: HEADERS });
         target = (await res.json()).redirect || target;
       } catch (error) {
         console.error(error);
       }
+      signedOut++;
       io.clearTimeout(timer);
       token = null;
       change(null);

@@ -7,9 +7,9 @@
 import { NOT_A_LIFECYCLE, PergolaError } from '../telemetry/error-codes.js';
 
 /**
- * @typedef {{bootstrap(el: Element, ctx: object): Promise<void>,
- *   mount(el: Element, ctx: object): Promise<void>, unmount(el: Element, ctx: object): Promise<void>,
- *   update(el: Element, ctx: object): Promise<void>}} Adapter the runtime's view of any child
+ * The runtime's view of a child of any kind; every step takes the container and the context.
+ * @typedef {Record<'bootstrap' | 'mount' | 'unmount' | 'update',
+ *   (el: Element, ctx: object) => Promise<void>>} Adapter
  */
 
 /**
@@ -22,7 +22,8 @@ export function moduleAdapter(app, exports) {
   const source = typeof exports?.mount === 'function' ? exports : exports?.default;
   const { bootstrap, mount, unmount } = source ?? {};
   if (typeof mount !== 'function' || typeof unmount !== 'function') {
-    throw new PergolaError(NOT_A_LIFECYCLE, `${app} must export mount(element, context) and unmount(element)`);
+    throw new PergolaError(NOT_A_LIFECYCLE,
+      `${app} must export mount(element, context) and unmount(element)`);
   }
   return {
     bootstrap: async (el, ctx) => typeof bootstrap === 'function' && bootstrap(ctx),

@@ -29,9 +29,11 @@ export function createMatcher(routes) {
       if (star) segments.pop();
       const firstParam = segments.findIndex((s) => s[0] === ':');
       const prefix = firstParam < 0 ? segments : segments.slice(0, firstParam);
-      return { app, segments, star, order, basePath: '/' + prefix.join('/'), weight: prefix.length };
+      const basePath = '/' + prefix.join('/');
+      return { app, segments, star, order, basePath, weight: prefix.length };
     })
-    .sort((a, b) => b.weight - a.weight || b.segments.length - a.segments.length || a.order - b.order);
+    .sort((a, b) =>
+      b.weight - a.weight || b.segments.length - a.segments.length || a.order - b.order);
 
   return (path) => {
     const parts = split(path);

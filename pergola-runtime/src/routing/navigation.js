@@ -25,6 +25,23 @@ export function isShellNavigation(event, a, location) {
 }
 
 /**
+ * Resolves a navigation target, refusing anything but http(s) so that a `javascript:` URL
+ * passed along by a child can never run as script.
+ *
+ * @param {string} to an absolute or relative URL
+ * @param {string} base the page's URL
+ * @returns {URL | null}
+ */
+export function webUrl(to, base) {
+  try {
+    const url = new URL(to, base);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Installs the listeners and returns `navigate`.
  *
  * @param {Window} win
@@ -38,14 +55,17 @@ export function startNavigation(win, onChange) {
     history[method] = function (...args) {
       const before = location.href;
       const result = original.apply(this, args);
-      if (location.href !== before) win.dispatchEvent(new PopStateEvent('popstate', { state: args[0] }));
+      if (location.href !== before) {
+        win.dispatchEvent(new PopStateEvent('popstate', { state: args[0] }));
+      }
       return result;
     };
   }
   win.addEventListener('popstate', () => onChange(location.pathname));
   const navigate = (to) => {
-    const url = new URL(to, location.href);
-    if (url.origin === location.origin) history.pushState(null, '', url.href);
+    const url = webUrl(to, location.href);
+    if (!url) console.error(`Pergola refuses to navigate to ${to}`);
+    else if (url.origin === location.origin) history.pushState(null, '', url.href);
     else location.assign(url.href);
   };
   win.document.addEventListener('click', (event) => {

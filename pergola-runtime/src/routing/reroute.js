@@ -6,6 +6,8 @@
  * route change too.
  */
 
+import { BROKEN } from '../applications/app-status.js';
+
 /**
  * @typedef {ReturnType<typeof import('../applications/app-controller.js').createAppController>} App
  * @typedef {import('./match-route.js').Route} Route
@@ -32,9 +34,10 @@ export function createRerouter({ match, apps, view, outlet, slots = [], onMounte
     else view.fallback(box, app.name, retry);
   };
 
-  const showRouted = (app) => show(app, currentRoute, outlet, () => {
-    queue = queue.then(() => current === app && showRouted(app));
-  });
+  // The queue must outlive any failure, or one bad change would stop all later navigation.
+  const enqueue = (work) => (queue = queue.then(work).catch(console.error));
+  const showRouted = (app) => show(app, currentRoute, outlet, () =>
+    enqueue(() => current === app && app.status === BROKEN && showRouted(app)));
 
   const run = async (path) => {
     const matched = match(path);
@@ -51,13 +54,14 @@ export function createRerouter({ match, apps, view, outlet, slots = [], onMounte
     else view.notFound();
   };
 
-  const reroute = (path) => (queue = queue.then(() => run(path)));
+  const reroute = (path) => enqueue(() => run(path));
 
   return {
     reroute,
     start(path) {
       const route = { path, params: {}, basePath: '/' };
-      const mountSlot = (slot) => show(slot.app, route, slot.target, () => mountSlot(slot));
+      const mountSlot = (slot) => show(slot.app, route, slot.target,
+        () => slot.app.status === BROKEN && mountSlot(slot));
       slots.forEach(mountSlot);
       return reroute(path);
     },

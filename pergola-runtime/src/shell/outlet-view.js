@@ -24,8 +24,9 @@ export function createOutletView(doc, outlet, notFound) {
     },
     fallback(box, name, retry) {
       const button = make('button', 'Retry', { type: 'button' });
-      button.addEventListener('click', retry);
-      const view = make('div', '', { class: 'pergola-fallback', role: 'alert' });
+      button.addEventListener('click', retry, { once: true });
+      const view = make('div', '',
+        { class: 'pergola-fallback', role: 'alert', 'data-pergola-app': name });
       view.append(make('p', `${name} is unavailable right now.`), button);
       // Replacing the box itself leaves a child whose mount settles late rendering into a
       // detached element instead of over the fallback.
@@ -33,7 +34,8 @@ export function createOutletView(doc, outlet, notFound) {
     },
     notFound() {
       const view = make('section', '', { class: 'pergola-not-found' });
-      view.append(make('h1', notFound?.title ?? 'Page not found'), make('a', 'Go to the home page', { href: '/' }));
+      view.append(make('h1', notFound?.title ?? 'Page not found'),
+        make('a', 'Go to the home page', { href: '/' }));
       outlet.replaceChildren(view);
     },
   };

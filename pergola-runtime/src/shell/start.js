@@ -10,7 +10,7 @@ import { createEventBus } from '../context/event-bus.js';
 import { createAuth } from '../context/token-source.js';
 import { loadApp } from '../lifecycles/load-app.js';
 import { createMatcher } from '../routing/match-route.js';
-import { startNavigation } from '../routing/navigation.js';
+import { startNavigation, webUrl } from '../routing/navigation.js';
 import { createRerouter } from '../routing/reroute.js';
 import * as E from '../telemetry/error-codes.js';
 import { createReporter } from '../telemetry/report-error.js';
@@ -31,25 +31,28 @@ export function start(win, config, importModule) {
     sendBeacon: win.navigator.sendBeacon && ((...a) => win.navigator.sendBeacon(...a)),
     onReport: (payload, { code }) => emit('pergola:error', { ...payload, code }),
   });
-  const shellError = (code, message) =>
-    report({ app: 'shell', version: '', phase: 'config', code, error: new E.PergolaError(code, message) });
+  const shellError = (code, message) => report(
+    { app: 'shell', version: '', phase: 'config', code, error: new E.PergolaError(code, message) });
   const bus = createEventBus((error, type, app = 'shell') => report({
     app, version: apps[app]?.version ?? '', phase: 'event', code: E.SUBSCRIBER, error,
   }));
   const auth = createAuth(config.auth, {
-    fetch: (...a) => win.fetch(...a), now: Date.now, assign: (url) => location.assign(url),
+    fetch: (...a) => win.fetch(...a), now: Date.now,
+    assign: (url) => location.assign(webUrl(url, location.href) ?? '/'),
     setTimeout: (...a) => win.setTimeout(...a), clearTimeout: (id) => win.clearTimeout(id),
   });
   const status = {};
   let navigate = () => {};
 
   const controllers = new Map(Object.entries(apps).map(([name, app]) => {
+    const { version } = app;
     const scope = createContext({
-      name, version: app.version, auth, bus, environment, revision, navigate: (to) => navigate(to),
-      onRouteError: (error) => report({ app: name, version: app.version, phase: 'update', code: E.ROUTE_UPDATE, error }),
+      name, version, auth, bus, environment, revision, navigate: (to) => navigate(to),
+      onRouteError: (error) =>
+        report({ app: name, version, phase: 'update', code: E.ROUTE_UPDATE, error }),
     });
     return [name, createAppController({
-      name, version: app.version, scope, report, timeoutMs: config.mountTimeoutMs ?? 10_000,
+      name, version, scope, report, timeoutMs: config.mountTimeoutMs ?? 10_000,
       load: () => loadApp(name, app, { importModule, registry: win.customElements }),
       onStatus: (n, s) => (status[n] = s),
     })];
@@ -61,21 +64,28 @@ export function start(win, config, importModule) {
   }
   const slots = (config.slots ?? []).flatMap(({ name, app, target }) => {
     const element = doc.querySelector(target);
-    if (!controllers.has(app)) shellError(E.UNKNOWN_APP, `slot "${name}" names the unknown app "${app}"`);
-    else if (!element) shellError(E.SLOT_MISSING, `slot "${name}" has no element "${target}"`);
-    else return [{ app: controllers.get(app), target: element }];
+    if (controllers.has(app) && element) return [{ app: controllers.get(app), target: element }];
+    if (!element) shellError(E.SLOT_MISSING, `slot "${name}" has no element "${target}"`);
+    else shellError(E.UNKNOWN_APP, `slot "${name}" names the unknown app "${app}"`);
     return [];
   });
 
-  const outlet = doc.querySelector(config.outlet ?? '#pergola-outlet');
+  const outletSelector = config.outlet ?? '#pergola-outlet';
+  const outlet = doc.querySelector(outletSelector);
+  if (!outlet) shellError(E.SLOT_MISSING, `the outlet "${outletSelector}" is not on the page`);
   const router = createRerouter({
     match: createMatcher(config.routes ?? []), apps: controllers, slots, outlet,
     view: createOutletView(doc, outlet, config.notFound),
     onMounted: (app) => emit('pergola:mounted', { app }),
   });
   navigate = startNavigation(win, router.reroute);
-  win.pergola = Object.freeze({
-    navigate, apps: status, events: Object.freeze({ publish: bus.publish, subscribe: bus.subscribe }),
-  });
+  const events = Object.freeze({ publish: bus.publish, subscribe: bus.subscribe });
+  win.pergola = Object.freeze({ navigate, apps: status, events });
+  // single-spa apps look for this global to know they run inside a root config, and call it
+  // with a URL, a link or a click event.
+  win.singleSpaNavigate ??= (to) => {
+    to?.preventDefault?.();
+    navigate(typeof to === 'string' ? to : (to?.currentTarget ?? to)?.href);
+  };
   return router.start(location.pathname);
 }

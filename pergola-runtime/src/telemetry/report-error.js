@@ -16,7 +16,8 @@
  */
 export function errorPayload({ app, version, phase, code, error }, { url, revision }) {
   const cause = error instanceof Error ? error.message : String(error);
-  const message = cause.startsWith(`#${code} `) ? cause : `#${code} ${app} ${phase} failed: ${cause}`;
+  const own = cause.startsWith(`#${code} `);
+  const message = own ? cause : `#${code} ${app} ${phase} failed: ${cause}`;
   const payload = { app, version, phase, message, url, revision };
   if (error instanceof Error && error.stack) payload.stack = error.stack;
   return payload;
@@ -37,8 +38,8 @@ export function createReporter({ telemetryUrl, revision, location, sendBeacon, f
       const body = JSON.stringify(payload);
       const type = 'application/json';
       if (telemetryUrl && !sendBeacon?.(telemetryUrl, new Blob([body], { type }))) {
-        fetch(telemetryUrl, { method: 'POST', body, keepalive: true, headers: { 'Content-Type': type } })
-          .catch(() => {});
+        const init = { method: 'POST', body, keepalive: true, headers: { 'Content-Type': type } };
+        fetch(telemetryUrl, init).catch(() => {});
       }
     } catch (error) {
       console.error(error);

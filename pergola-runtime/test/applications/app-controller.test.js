@@ -38,13 +38,15 @@ test('loads once, bootstraps once and mounts and unmounts in order', async () =>
   await app.unmount();
   assert.equal(await app.mount('box2', route), true);
   await app.unmount();
-  assert.deepEqual(calls, ['bootstrap', 'mount box1', 'unmount box1', 'mount box2', 'unmount box2']);
+  assert.deepEqual(calls, ['bootstrap', 'mount box1', 'unmount box1', 'mount box2',
+    'unmount box2']);
   assert.equal(loads(), 1);
   assert.deepEqual(statuses, ['LOADING', 'NOT_MOUNTED', 'MOUNTING', 'MOUNTED', 'UNMOUNTING',
     'NOT_MOUNTED', 'MOUNTING', 'MOUNTED', 'UNMOUNTING', 'NOT_MOUNTED']);
 });
 
-test('a module that fails to load is BROKEN, reported with code 3, and loads again on retry', async () => {
+test('a module that fails to load is BROKEN, reported with code 3, and loads again on retry',
+  async () => {
   let attempts = 0;
   const calls = [];
   const { app, reports } = setUp(null, {
@@ -62,7 +64,8 @@ test('a module that fails to load is BROKEN, reported with code 3, and loads aga
   assert.equal(app.status, 'MOUNTED');
 });
 
-test('a mount that rejects is BROKEN with code 6 and bootstrap is not repeated on retry', async () => {
+test('a mount that rejects is BROKEN with code 6 and bootstrap is not repeated on retry',
+  async () => {
   const calls = [];
   let fail = true;
   const { app, reports } = setUp(recording(calls, {
@@ -72,7 +75,8 @@ test('a mount that rejects is BROKEN with code 6 and bootstrap is not repeated o
     },
   }));
   assert.equal(await app.mount('box', route), false);
-  assert.deepEqual([reports[0].code, reports[0].phase, reports[0].error.message], [6, 'mount', 'boom']);
+  assert.deepEqual([reports[0].code, reports[0].phase, reports[0].error.message], [6, 'mount',
+    'boom']);
   fail = false;
   assert.equal(await app.mount('box', route), true);
   assert.deepEqual(calls, ['bootstrap', 'mount']);
@@ -127,4 +131,13 @@ test('unmounting ends the subscriptions the child made through its context', asy
   bus.publish('t');
   await app.update(route);
   assert.deepEqual(seen, []);
+});
+
+test('mounting an app that is already mounted changes nothing', async () => {
+  const calls = [];
+  const { app, reports } = setUp(recording(calls));
+  await app.mount('box', route);
+  assert.equal(await app.mount('other', route), true);
+  assert.deepEqual(calls, ['bootstrap', 'mount box']);
+  assert.deepEqual(reports, []);
 });

@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import * as S from '../../src/applications/app-status.js';
 
 test('status constants are their own names', () => {
-  for (const name of ['NOT_LOADED', 'LOADING', 'NOT_MOUNTED', 'MOUNTING', 'MOUNTED', 'UNMOUNTING', 'BROKEN']) {
+  for (const name of ['NOT_LOADED', 'LOADING', 'NOT_MOUNTED', 'MOUNTING', 'MOUNTED', 'UNMOUNTING',
+    'BROKEN']) {
     assert.equal(S[name], name);
   }
 });

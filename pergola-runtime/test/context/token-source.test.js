@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { quietly } from '../quietly.js';
 import { createAuth } from '../../src/context/token-source.js';
 import { fakeTimers } from '../fake-timers.js';
 
@@ -16,7 +17,8 @@ function tokenServer(timers) {
     return {
       ok: status === 200, status,
       json: async () => ({
-        access_token: `t${issued}`, expires_at: timers.now() / 1000 + 300, user: { sub: 'alice', n: issued },
+        access_token: `t${issued}`, expires_at: timers.now() / 1000 + 300, user: { sub: 'alice',
+          n: issued },
       }),
     };
   };
@@ -27,7 +29,8 @@ function setUp() {
   const timers = fakeTimers(1_700_000_000_000);
   const server = tokenServer(timers);
   const assigned = [];
-  const auth = createAuth(config, { ...timers, fetch: server.fetch, assign: (u) => assigned.push(u) });
+  const auth = createAuth(config, { ...timers, fetch: server.fetch,
+    assign: (u) => assigned.push(u) });
   return { timers, server, auth, assigned };
 }
 
@@ -71,7 +74,8 @@ test('signs the user out when the token endpoint answers 401', async () => {
   assert.equal(auth.user, null);
 });
 
-test('logout posts with the CSRF header, tells listeners and goes where the server says', async () => {
+test('logout posts with the CSRF header, tells listeners and goes where the server says',
+  async () => {
   const { auth, server, assigned } = setUp();
   const changes = [];
   auth.onChange((user) => changes.push(user));
@@ -83,9 +87,11 @@ test('logout posts with the CSRF header, tells listeners and goes where the serv
 });
 
 test('without auth configured there is no user and getToken rejects clearly', async () => {
-  const auth = createAuth(undefined, { ...fakeTimers(), fetch: () => assert.fail('no fetch'), assign() {} });
+  const auth = createAuth(undefined, { ...fakeTimers(), fetch: () => assert.fail('no fetch'),
+    assign() {} });
   assert.equal(auth.user, null);
-  await assert.rejects(auth.getToken(), { code: 11, message: '#11 this shell has no "auth" configured' });
+  await assert.rejects(auth.getToken(), { code: 11,
+    message: '#11 this shell has no "auth" configured' });
 });
 
 test('a listener that throws does not stop the others', async () => {
@@ -95,13 +101,7 @@ test('a listener that throws does not stop the others', async () => {
     throw new Error('boom');
   });
   auth.onChange((user) => changes.push(user));
-  const original = console.error;
-  console.error = () => {};
-  try {
-    await auth.logout();
-  } finally {
-    console.error = original;
-  }
+  await quietly(() => auth.logout());
   assert.deepEqual(changes, [null]);
   assert.deepEqual(assigned, ['/bye']);
 });
@@ -110,7 +110,8 @@ test('a token that expires within the refresh lead is not refreshed in a loop', 
   const timers = fakeTimers(1_700_000_000_000);
   let issued = 0;
   const fetch = async () => ({
-    ok: true, json: async () => ({ access_token: `t${++issued}`, expires_at: timers.now() / 1000 + 5 }),
+    ok: true, json: async () => ({ access_token: `t${++issued}`,
+      expires_at: timers.now() / 1000 + 5 }),
   });
   const auth = createAuth(config, { ...timers, fetch, assign() {} });
   await auth.getToken();
@@ -119,4 +120,22 @@ test('a token that expires within the refresh lead is not refreshed in a loop', 
   timers.tick(1);
   await new Promise((resolve) => setImmediate(resolve));
   assert.equal(issued, 2);
+});
+
+test('an answer that is not a token is refused with code 12', async () => {
+  const auth = createAuth(config, {
+    ...fakeTimers(), assign() {},
+    fetch: async () => ({ ok: true, json: async () => JSON.parse('<html>') }),
+  });
+  await assert.rejects(auth.getToken(),
+    { code: 12, message: '#12 /auth/token did not answer {access_token, expires_at}' });
+});
+
+test('a token that arrives after logout is not kept', async () => {
+  const { auth, server } = setUp();
+  const pending = auth.getToken();
+  await quietly(() => auth.logout());
+  await assert.rejects(pending, { code: 12 });
+  assert.equal(auth.user, null);
+  assert.equal(server.requests.length, 2);
 });

@@ -11,7 +11,8 @@ const context = { app: { name: 'x', version: '1.0.0' }, route: { path: '/x' } };
 test('a module gets mount(element, context) and unmount(element)', async () => {
   const calls = [];
   const adapter = moduleAdapter('billing', {
-    mount: (el, ctx) => calls.push(['mount', el, ctx]), unmount: (el) => calls.push(['unmount', el]),
+    mount: (el, ctx) => calls.push(['mount', el, ctx]),
+    unmount: (el) => calls.push(['unmount', el]),
   });
   await adapter.bootstrap(element, context);
   await adapter.mount(element, context);
@@ -25,7 +26,8 @@ test('a module without mount is refused with code 4', () => {
 
 test('single-spa props carry name, domElement, domElementGetter and the context', async () => {
   let props;
-  const adapter = singleSpaAdapter('legacy', { bootstrap() {}, mount: (p) => (props = p), unmount() {} });
+  const adapter = singleSpaAdapter('legacy', { bootstrap() {}, mount: (p) => (props = p),
+    unmount() {} });
   await adapter.mount(element, context);
   assert.equal(props.name, 'legacy');
   assert.equal(props.domElement, element);
@@ -34,7 +36,8 @@ test('single-spa props carry name, domElement, domElementGetter and the context'
   assert.equal(props.route.path, '/x');
 });
 
-test('a federation container is initialised with the share scope before its module is got', async () => {
+test('a federation container is initialised with the share scope before its module is got',
+  async () => {
   const calls = [];
   const scope = {};
   const container = {
@@ -62,7 +65,8 @@ test('a federated module may default-export a single-spa lifecycle object', asyn
 
 test('loads by the bare specifier and refuses an unknown kind with code 4', async () => {
   const imported = [];
-  const importModule = async (specifier) => (imported.push(specifier), { mount() {}, unmount() {} });
+  const importModule = async (specifier) => (imported.push(specifier), { mount() {},
+    unmount() {} });
   await loadApp('billing', { kind: 'module', specifier: 'billing' }, { importModule });
   assert.deepEqual(imported, ['billing']);
   await assert.rejects(loadApp('odd', { kind: 'iframe', specifier: 'odd' }, { importModule }),

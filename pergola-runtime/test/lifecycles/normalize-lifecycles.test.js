@@ -18,7 +18,8 @@ test('runs an array of steps one after another, awaiting each', async () => {
 test('stops at the first step that rejects', async () => {
   const calls = [];
   const lifecycles = normalizeLifecycles('legacy', {
-    mount: [async () => Promise.reject(new Error('boom')), () => calls.push('after')], unmount: () => {},
+    mount: [async () => Promise.reject(new Error('boom')), () => calls.push('after')],
+    unmount: () => {},
   });
   await assert.rejects(lifecycles.mount({}), /boom/);
   assert.deepEqual(calls, []);
@@ -32,7 +33,8 @@ test('treats a missing bootstrap or update as a no-op', async () => {
 
 test('reads the lifecycles from a default export', async () => {
   let mounted = false;
-  const lifecycles = normalizeLifecycles('legacy', { default: { mount: () => (mounted = true), unmount() {} } });
+  const lifecycles = normalizeLifecycles('legacy', { default: { mount: () => (mounted = true),
+    unmount() {} } });
   await lifecycles.mount({});
   assert.equal(mounted, true);
 });
@@ -40,7 +42,8 @@ test('reads the lifecycles from a default export', async () => {
 test('refuses a module without mount or unmount, with code 4', () => {
   assert.throws(() => normalizeLifecycles('legacy', { mount() {} }),
     { code: 4, message: '#4 legacy must export unmount as a function or an array of functions' });
-  assert.throws(() => normalizeLifecycles('legacy', { mount: [() => {}, 'x'], unmount() {} }), { code: 4 });
+  assert.throws(() => normalizeLifecycles('legacy', { mount: [() => {}, 'x'], unmount() {} }),
+    { code: 4 });
   assert.throws(() => normalizeLifecycles('legacy', { mount: [], unmount() {} }), { code: 4 });
   assert.throws(() => normalizeLifecycles('legacy', undefined), { code: 4 });
 });

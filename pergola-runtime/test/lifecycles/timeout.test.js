@@ -7,7 +7,8 @@ test('rejects with code 7 when the work does not settle in time', async () => {
   const timers = fakeTimers();
   const bounded = withTimeout(new Promise(() => {}), 500, 'billing mount', timers);
   timers.tick(500);
-  await assert.rejects(bounded, { code: 7, message: '#7 billing mount did not settle within 500 ms' });
+  await assert.rejects(bounded, { code: 7,
+    message: '#7 billing mount did not settle within 500 ms' });
 });
 
 test('settles like the work when it is in time and clears its timer', async () => {

@@ -17,8 +17,9 @@ test('matches a route as a prefix by whole segments', () => {
 });
 
 test('captures params and gives the static prefix as base path', () => {
-  assert.deepEqual(match('/shipping/a%20b/track'),
-    { app: 'shipping', path: '/shipping/a%20b/track', params: { id: 'a b' }, basePath: '/shipping' });
+  assert.deepEqual(match('/shipping/a%20b/track'), {
+    app: 'shipping', path: '/shipping/a%20b/track', params: { id: 'a b' }, basePath: '/shipping',
+  });
 });
 
 test('prefers the longest static prefix', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { isShellNavigation } from '../../src/routing/navigation.js';
+import { isShellNavigation, webUrl } from '../../src/routing/navigation.js';
 
 const location = new URL('https://shop.example/billing?x=1');
 const click = (extra = {}) => ({ button: 0, defaultPrevented: false, ...extra });
@@ -27,9 +27,18 @@ test('leaves links with a target, a download or data-pergola-reload to the brows
   assert.equal(isShellNavigation(click(), link('/a', { target: '_blank' }), location), false);
   assert.equal(isShellNavigation(click(), link('/a', { target: '_self' }), location), true);
   assert.equal(isShellNavigation(click(), link('/a', { download: '' }), location), false);
-  assert.equal(isShellNavigation(click(), link('/a', { 'data-pergola-reload': '' }), location), false);
+  assert.equal(isShellNavigation(click(), link('/a', { 'data-pergola-reload': '' }), location),
+    false);
 });
 
 test('leaves jumps within the current page to the browser', () => {
   assert.equal(isShellNavigation(click(), link('/billing?x=1#total'), location), false);
+});
+
+test('navigation targets are web URLs only', () => {
+  assert.equal(webUrl('/billing', location.href).href, 'https://shop.example/billing');
+  assert.equal(webUrl('https://idp.example/logout', location.href).host, 'idp.example');
+  assert.equal(webUrl('javascript:alert(1)', location.href), null);
+  assert.equal(webUrl('data:text/html,hi', location.href), null);
+  assert.equal(webUrl('http://[', location.href), null);
 });

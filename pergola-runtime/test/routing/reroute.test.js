@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { quietly } from '../quietly.js';
 import { createMatcher } from '../../src/routing/match-route.js';
 import { createRerouter } from '../../src/routing/reroute.js';
 
@@ -8,8 +9,10 @@ function app(name, log, { failMount = false } = {}) {
   return {
     name,
     failMount,
+    status: 'NOT_LOADED',
     async mount(box, route) {
       log.push(`mount ${name} ${route.path} into ${box}`);
+      this.status = this.failMount ? 'BROKEN' : 'MOUNTED';
       return !this.failMount;
     },
     async update(route) {
@@ -17,6 +20,7 @@ function app(name, log, { failMount = false } = {}) {
     },
     async unmount() {
       log.push(`unmount ${name}`);
+      this.status = 'NOT_MOUNTED';
     },
   };
 }
@@ -32,7 +36,8 @@ function setUp(options = {}) {
   };
   const mounted = [];
   const router = createRerouter({
-    match: createMatcher([{ path: '/billing', app: 'billing' }, { path: '/shipping/:id', app: 'shipping' }]),
+    match: createMatcher(
+      [{ path: '/billing', app: 'billing' }, { path: '/shipping/:id', app: 'shipping' }]),
     apps, view, outlet: 'outlet', onMounted: (n) => mounted.push(n),
     slots: options.slots ? [{ app: apps.get('header'), target: 'header-slot' }] : [],
   });
@@ -52,7 +57,8 @@ test('a route change within the same app is an update, not a remount', async () 
   const { log, router } = setUp();
   await router.reroute('/billing');
   await router.reroute('/billing/invoices/42');
-  assert.deepEqual(log, ['mount billing /billing into outlet/billing', 'update billing /billing/invoices/42']);
+  assert.deepEqual(log, ['mount billing /billing into outlet/billing',
+    'update billing /billing/invoices/42']);
 });
 
 test('the same path again (a hash change) tells nobody', async () => {
@@ -80,16 +86,38 @@ test('route changes run one at a time in order', async () => {
     'mount billing /billing into outlet/billing']);
 });
 
-test('a failed mount shows a fallback whose retry mounts the app again, and others keep working', async () => {
+test('a failed mount shows a fallback whose retry mounts the app again, and others keep working',
+  async () => {
   const { log, router, apps, retries } = setUp({ billing: { failMount: true } });
   await router.reroute('/billing');
-  assert.deepEqual(log, ['mount billing /billing into outlet/billing', 'fallback billing in outlet/billing']);
+  assert.deepEqual(log, ['mount billing /billing into outlet/billing',
+    'fallback billing in outlet/billing']);
   apps.get('billing').failMount = false;
   retries[0]();
   await router.reroute('/billing');
   assert.equal(log[2], 'mount billing /billing into outlet/billing');
   await router.reroute('/shipping/2');
   assert.equal(log.at(-1), 'mount shipping /shipping/2 into outlet/shipping');
+});
+
+test('a second retry of an app that is mounted again does nothing', async () => {
+  const { log, router, apps, retries } = setUp({ billing: { failMount: true } });
+  await router.reroute('/billing');
+  apps.get('billing').failMount = false;
+  retries[0]();
+  retries[0]();
+  await router.reroute('/billing');
+  assert.equal(log.filter((l) => l.startsWith('mount billing')).length, 2);
+});
+
+test('navigation goes on after a change that failed inside the runtime', async () => {
+  const { log, router, apps } = setUp();
+  apps.get('billing').mount = async () => {
+    throw new Error('runtime bug');
+  };
+  await quietly(() => router.reroute('/billing'));
+  await router.reroute('/shipping/1');
+  assert.equal(log.at(-1), 'mount shipping /shipping/1 into outlet/shipping');
 });
 
 test('a retry after navigating away does nothing', async () => {
@@ -106,5 +134,6 @@ test('slots mount at start and receive every route change', async () => {
   await router.start('/billing');
   await router.reroute('/shipping/9');
   assert.deepEqual(log.filter((l) => l.includes('header')),
-    ['mount header /billing into header-slot/header', 'update header /billing', 'update header /shipping/9']);
+    ['mount header /billing into header-slot/header', 'update header /billing',
+      'update header /shipping/9']);
 });

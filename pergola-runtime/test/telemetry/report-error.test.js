@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { quietly } from '../quietly.js';
 import { PergolaError } from '../../src/telemetry/error-codes.js';
 import { createReporter, errorPayload } from '../../src/telemetry/report-error.js';
 
@@ -7,7 +8,8 @@ const page = { url: 'https://shop.example/billing', revision: 12 };
 
 test('the payload names the app, version, phase and code of the failure', () => {
   const error = new Error('boom');
-  const payload = errorPayload({ app: 'billing', version: '1.2.0', phase: 'mount', code: 6, error }, page);
+  const payload = errorPayload({ app: 'billing', version: '1.2.0', phase: 'mount', code: 6,
+    error }, page);
   assert.deepEqual(payload, {
     app: 'billing', version: '1.2.0', phase: 'mount', message: '#6 billing mount failed: boom',
     stack: error.stack, url: page.url, revision: 12,
@@ -16,37 +18,31 @@ test('the payload names the app, version, phase and code of the failure', () => 
 
 test('a runtime error keeps its own numbered message and a thrown string has no stack', () => {
   const timeout = new PergolaError(7, 'billing mount did not settle within 10 ms');
-  assert.equal(errorPayload({ app: 'billing', version: '1', phase: 'mount', code: 7, error: timeout }, page)
+  assert.equal(errorPayload({ app: 'billing', version: '1', phase: 'mount', code: 7,
+    error: timeout }, page)
     .message, '#7 billing mount did not settle within 10 ms');
-  const thrown = errorPayload({ app: 'a', version: '1', phase: 'load', code: 3, error: 'nope' }, page);
+  const thrown = errorPayload({ app: 'a', version: '1', phase: 'load', code: 3, error: 'nope' },
+    page);
   assert.equal(thrown.message, '#3 a load failed: nope');
   assert.equal('stack' in thrown, false);
 });
-
-function quietly(fn) {
-  const original = console.error;
-  console.error = () => {};
-  try {
-    return fn();
-  } finally {
-    console.error = original;
-  }
-}
 
 test('sends the payload as a JSON beacon', async () => {
   const beacons = [];
   const report = createReporter({
     telemetryUrl: '/api/telemetry/client-errors', revision: 12, location: { href: page.url },
-    sendBeacon: (url, blob) => (beacons.push([url, blob]), true), fetch: () => assert.fail('no fetch'),
+    sendBeacon: (url, blob) => (beacons.push([url, blob]), true),
+    fetch: () => assert.fail('no fetch'),
   });
-  quietly(() => report({ app: 'billing', version: '1.2.0', phase: 'load', code: 3, error: new Error('x') }));
+  await quietly(() => report({ app: 'billing', version: '1.2.0', phase: 'load', code: 3,
+    error: new Error('x') }));
   const [url, blob] = beacons[0];
   assert.equal(url, '/api/telemetry/client-errors');
   assert.equal(blob.type, 'application/json');
   assert.equal(JSON.parse(await blob.text()).message, '#3 billing load failed: x');
 });
 
-test('falls back to a keepalive fetch when the beacon is refused, and never throws', () => {
+test('falls back to a keepalive fetch when the beacon is refused, and never throws', async () => {
   const posts = [];
   const report = createReporter({
     telemetryUrl: '/t', revision: 1, location: { href: page.url }, sendBeacon: () => false,
@@ -55,7 +51,8 @@ test('falls back to a keepalive fetch when the beacon is refused, and never thro
       throw new Error('listener broke');
     },
   });
-  quietly(() => report({ app: 'a', version: '1', phase: 'mount', code: 6, error: new Error('x') }));
+  const failure = { app: 'a', version: '1', phase: 'mount', code: 6, error: new Error('x') };
+  await quietly(() => report(failure));
   assert.equal(posts[0][1].keepalive, true);
   assert.equal(posts[0][1].method, 'POST');
 });
