@@ -71,39 +71,47 @@ class ShellPage {
             "#pergola-outlet",
             new ShellConfig.NotFound("Page not found"));
 
-    StringBuilder html = new StringBuilder(4096);
-    html.append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .append("<title>").append(escapeHtml(layout.title())).append("</title>\n");
+    StringBuilder head = new StringBuilder(4096);
     for (String stylesheet : layout.stylesheets()) {
-      html.append("<link rel=\"stylesheet\" href=\"").append(escapeHtml(stylesheetUrl(stylesheet, importMap))).append("\">\n");
+      head.append("<link rel=\"stylesheet\" href=\"").append(escapeHtml(stylesheetUrl(stylesheet, importMap))).append("\">\n");
     }
-    html.append("<script type=\"importmap\" nonce=\"").append(NONCE).append("\">")
+    head.append("<script type=\"importmap\" nonce=\"").append(NONCE).append("\">")
         .append(importMap.toJson()).append("</script>\n");
     for (String file : runtime.paths()) {
-      html.append("<link rel=\"modulepreload\" href=\"").append(runtime.prefix()).append(file).append("\">\n");
+      head.append("<link rel=\"modulepreload\" href=\"").append(runtime.prefix()).append(file).append("\">\n");
     }
     for (String app : preloaded(layout, current)) {
       String url = importMap.imports().get(app);
       if (url != null) {
         String integrity = importMap.integrity().get(url);
-        html.append("<link rel=\"modulepreload\" href=\"").append(escapeHtml(url)).append('"');
+        head.append("<link rel=\"modulepreload\" href=\"").append(escapeHtml(url)).append('"');
         if (integrity != null) {
-          html.append(" integrity=\"").append(integrity).append('"');
+          head.append(" integrity=\"").append(integrity).append('"');
         }
-        html.append(">\n");
+        head.append(">\n");
       }
     }
-    html.append("<script type=\"application/json\" id=\"pergola-config\">")
+    head.append("<script type=\"application/json\" id=\"pergola-config\">")
         .append(json.writeValueAsString(config).replace("<", "\\u003c"))
         .append("</script>\n")
         .append("<script type=\"module\" nonce=\"").append(NONCE).append("\" src=\"")
-        .append(runtime.prefix()).append("pergola.js\"></script>\n")
-        .append("</head>\n<body>\n");
+        .append(runtime.prefix()).append("pergola.js\"></script>\n");
+    Map<String, String> slots = new LinkedHashMap<>();
     for (String slot : layout.slots().keySet()) {
-      html.append("<div id=\"pergola-slot-").append(escapeHtml(slot)).append("\"></div>\n");
+      slots.put(slot, "<div id=\"pergola-slot-" + escapeHtml(slot) + "\"></div>\n");
     }
-    html.append("<main id=\"pergola-outlet\"></main>\n</body>\n</html>\n");
+    String outlet = "<main id=\"pergola-outlet\"></main>\n";
+    if (layout.template() != null) {
+      return new Rendered(PageTemplate.fill(layout.template(), head.toString(), slots, outlet), known);
+    }
+    StringBuilder html = new StringBuilder(head.length() + 512);
+    html.append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+        .append("<title>").append(escapeHtml(layout.title())).append("</title>\n")
+        .append(head)
+        .append("</head>\n<body>\n");
+    slots.values().forEach(html::append);
+    html.append(outlet).append("</body>\n</html>\n");
     return new Rendered(html.toString(), known);
   }
 

@@ -41,14 +41,19 @@ public record ShellProperties(
    * @param routes path prefix or pattern to app; empty means the deployed children's manifest routes
    * @param stylesheets shared stylesheets: a URL, or {@code app/path} for a file of the version of
    *     {@code app} deployed in the revision (so a design system's CSS follows its deploys)
+   * @param template an HTML file for the page around the children, read at start-up; it must
+   *     hold {@code <!-- pergola:head -->} (inside {@code <head>}) and {@code <!-- pergola:outlet
+   *     -->}, and may place each slot with {@code <!-- pergola:slot NAME -->} (slots without a
+   *     marker go before the outlet). Without one, Pergola's plain page is used.
    */
   public record Layout(
       @DefaultValue("Pergola") String title,
       Map<String, String> slots,
       List<Route> routes,
-      List<String> stylesheets) {
+      List<String> stylesheets,
+      java.nio.file.Path template) {
 
-    static final Layout DEFAULT = new Layout("Pergola", Map.of(), List.of(), List.of());
+    static final Layout DEFAULT = new Layout("Pergola", Map.of(), List.of(), List.of(), null);
 
     public Layout {
       slots = slots == null ? Map.of() : new java.util.LinkedHashMap<>(slots);

@@ -1,0 +1,56 @@
+package io.pergola.server.shell;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A layout's HTML template: the page a platform team designs around the children, with markers
+ * where Pergola puts its parts. Read once and checked, so a broken template is found when it is
+ * first used, with a message naming the file and the missing marker.
+ */
+final class PageTemplate {
+
+  static final String HEAD = "<!-- pergola:head -->";
+  static final String OUTLET = "<!-- pergola:outlet -->";
+
+  private static final Map<Path, String> TEMPLATES = new ConcurrentHashMap<>();
+
+  private PageTemplate() {}
+
+  /** Fills {@code template} with the page's head parts, slots and outlet. */
+  static String fill(Path template, String head, Map<String, String> slots, String outlet) {
+    String html = TEMPLATES.computeIfAbsent(template, PageTemplate::read);
+    StringBuilder unplaced = new StringBuilder();
+    for (Map.Entry<String, String> slot : slots.entrySet()) {
+      String marker = "<!-- pergola:slot " + slot.getKey() + " -->";
+      if (html.contains(marker)) {
+        html = html.replace(marker, slot.getValue());
+      } else {
+        unplaced.append(slot.getValue());
+      }
+    }
+    return html.replace(HEAD, head).replace(OUTLET, unplaced + outlet);
+  }
+
+  private static String read(Path template) {
+    try {
+      String html = Files.readString(template, StandardCharsets.UTF_8);
+      for (String marker : new String[] {HEAD, OUTLET}) {
+        if (!html.contains(marker)) {
+          throw new IllegalStateException(
+              "The shell template " + template + " lacks the marker " + marker
+                  + " (pergola.shell.layouts.<env>.template)");
+        }
+      }
+      return html;
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "Cannot read the shell template " + template + " (pergola.shell.layouts.<env>.template)", e);
+    }
+  }
+}
