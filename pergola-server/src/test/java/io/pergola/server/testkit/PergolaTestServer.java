@@ -68,7 +68,8 @@ public final class PergolaTestServer implements AutoCloseable {
     args.add("--pergola.data-dir=" + dataDir);
     args.add("--spring.main.banner-mode=off");
     args.addAll(List.of(extraArgs));
-    if (POSTGRES_S3.equals(System.getProperty("pergola.test.backend"))) {
+    boolean ownDatabase = args.stream().anyMatch(arg -> arg.startsWith("--spring.datasource.url="));
+    if (POSTGRES_S3.equals(System.getProperty("pergola.test.backend")) && !ownDatabase) {
       args.addAll(List.of(PostgresDatabases.freshDatabaseArgs()));
       args.addAll(List.of(sharedS3().pergolaArgs(BUCKET)));
     }

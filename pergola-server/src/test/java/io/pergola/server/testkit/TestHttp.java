@@ -28,6 +28,11 @@ public final class TestHttp {
     this.token = token;
   }
 
+  /** The bearer token this client sends, or null. */
+  public String token() {
+    return token;
+  }
+
   /** A copy of this client that also sends {@code name: value}. */
   public TestHttp header(String name, String value) {
     TestHttp copy = new TestHttp(baseUrl, token);

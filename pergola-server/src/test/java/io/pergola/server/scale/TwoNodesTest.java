@@ -1,0 +1,73 @@
+package io.pergola.server.scale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pergola.core.testkit.TestBundle;
+import io.pergola.server.testkit.PergolaTestServer;
+import io.pergola.server.testkit.PostgresDatabases;
+import io.pergola.server.testkit.S3ProxyServer;
+import io.pergola.server.testkit.TestHttp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two stateless nodes on one PostgreSQL database and one S3 bucket, as behind a load balancer:
+ * what one node publishes, the other serves; what one deploys, both show within a second.
+ */
+class TwoNodesTest {
+
+  @Test
+  void publishOnOneNodeDeployOnTheOtherAndBothServeTheNewRevisionWithinASecond() throws Exception {
+    List<String> shared = new ArrayList<>(List.of(PostgresDatabases.freshDatabaseArgs()));
+    try (S3ProxyServer s3 = S3ProxyServer.start("nodes")) {
+      shared.addAll(List.of(s3.pergolaArgs("nodes")));
+      try (PergolaTestServer a = PergolaTestServer.start(PergolaTestServer.tempDir(), shared.toArray(String[]::new));
+          PergolaTestServer b = PergolaTestServer.start(PergolaTestServer.tempDir(), shared.toArray(String[]::new))) {
+        TestHttp teamOnA = a.newTeam("scale");
+        a.registerApp("billing", "scale");
+        TestHttp teamOnB = b.withToken(bearerOf(teamOnA));
+
+        teamOnA.put("/api/apps/billing/versions/1.0.0", TestBundle.validModule("billing", "1.0.0").zip(), "application/zip")
+            .expectStatus(201);
+        teamOnA.put("/api/apps/billing/versions/1.1.0", TestBundle.validModule("billing", "1.1.0").zip(), "application/zip")
+            .expectStatus(201);
+        b.anonymous().get("/assets/billing/1.0.0/index.js").expectStatus(200);
+        teamOnB.postJson("/api/environments/production/promote", "{\"app\":\"billing\",\"version\":\"1.0.0\"}")
+            .expectStatus(200);
+        awaitEntry(List.of(a, b), "/assets/billing/1.0.0/index.js");
+
+        Instant promoted = Instant.now();
+        teamOnB.postJson("/api/environments/production/promote", "{\"app\":\"billing\",\"version\":\"1.1.0\"}")
+            .expectStatus(200);
+
+        awaitEntry(List.of(a, b), "/assets/billing/1.1.0/index.js");
+        assertThat(Duration.between(promoted, Instant.now())).isLessThan(Duration.ofSeconds(1));
+        assertThat(a.anonymous().get("/").header("Pergola-Revision"))
+            .isEqualTo(b.anonymous().get("/").header("Pergola-Revision"));
+      }
+    }
+  }
+
+  /** Polls both nodes' import maps until each names {@code entry}, for at most a second. */
+  private static void awaitEntry(List<PergolaTestServer> nodes, String entry) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(1));
+    for (PergolaTestServer node : nodes) {
+      while (!entryOf(node).equals(entry)) {
+        assertThat(Instant.now()).as("node %s still serves %s", node.baseUrl(), entryOf(node)).isBefore(deadline);
+        Thread.sleep(20);
+      }
+    }
+  }
+
+  private static String entryOf(PergolaTestServer node) {
+    var imports = node.anonymous().get("/api/environments/production/importmap.json").json().get("imports");
+    return imports.has("billing") ? imports.get("billing").asString() : "";
+  }
+
+  private static String bearerOf(TestHttp client) {
+    return client.token();
+  }
+}
