@@ -34,6 +34,7 @@ import picocli.CommandLine.Command;
       CanaryCommand.class,
       StatusCommand.class,
       HistoryCommand.class,
+      MigrateCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class PergolaCommand {

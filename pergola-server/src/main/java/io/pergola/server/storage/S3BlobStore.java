@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -30,6 +32,16 @@ public final class S3BlobStore implements BlobStore {
     this.s3 = s3;
     this.bucket = bucket;
     this.keyPrefix = prefix + "blobs/";
+  }
+
+  /** A store on the configured bucket, with credentials from the AWS SDK's standard chain. */
+  public static S3BlobStore connect(StorageProperties.S3 s3) {
+    S3ClientBuilder builder =
+        S3Client.builder().region(Region.of(s3.region())).forcePathStyle(s3.pathStyle());
+    if (s3.endpoint() != null) {
+      builder.endpointOverride(s3.endpoint());
+    }
+    return new S3BlobStore(builder.build(), s3.bucket(), s3.prefix());
   }
 
   String keyOf(String sha256) {
