@@ -47,6 +47,20 @@ class TwoNodesTest {
         assertThat(Duration.between(promoted, Instant.now())).isLessThan(Duration.ofSeconds(1));
         assertThat(a.anonymous().get("/").header("Pergola-Revision"))
             .isEqualTo(b.anonymous().get("/").header("Pergola-Revision"));
+
+        // Nothing about a visitor lives on a node: the canary choice a visitor got on one node,
+        // through its subject cookie, is the one it gets on the other.
+        teamOnA.put("/api/apps/billing/versions/2.0.0", TestBundle.validModule("billing", "2.0.0").zip(), "application/zip")
+            .expectStatus(201);
+        teamOnA.postJson("/api/environments/production/canary", "{\"app\":\"billing\",\"version\":\"2.0.0\",\"percent\":50}")
+            .expectStatus(200);
+        awaitCanary(List.of(a, b));
+        for (int visitor = 0; visitor < 20; visitor++) {
+          TestHttp.Response onA = a.anonymous().get("/");
+          String cookie = onA.header("Set-Cookie").split(";")[0];
+          assertThat(shellEntry(b.anonymous().header("Cookie", cookie).get("/").text()))
+              .isEqualTo(shellEntry(onA.text()));
+        }
       }
     }
   }
@@ -60,6 +74,21 @@ class TwoNodesTest {
         Thread.sleep(20);
       }
     }
+  }
+
+  private static void awaitCanary(List<PergolaTestServer> nodes) throws InterruptedException {
+    for (PergolaTestServer node : nodes) {
+      Instant deadline = Instant.now().plus(Duration.ofSeconds(1));
+      while (!node.admin().get("/api/environments/production").json().toString().contains("\"percent\":50")) {
+        assertThat(Instant.now()).isBefore(deadline);
+        Thread.sleep(20);
+      }
+    }
+  }
+
+  private static String shellEntry(String html) {
+    int start = html.indexOf("\"billing\":\"") + "\"billing\":\"".length();
+    return html.substring(start, html.indexOf('"', start));
   }
 
   private static String entryOf(PergolaTestServer node) {

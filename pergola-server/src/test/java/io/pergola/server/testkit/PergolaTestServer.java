@@ -68,10 +68,14 @@ public final class PergolaTestServer implements AutoCloseable {
     args.add("--pergola.data-dir=" + dataDir);
     args.add("--spring.main.banner-mode=off");
     args.addAll(List.of(extraArgs));
-    boolean ownDatabase = args.stream().anyMatch(arg -> arg.startsWith("--spring.datasource.url="));
-    if (POSTGRES_S3.equals(System.getProperty("pergola.test.backend")) && !ownDatabase) {
-      args.addAll(List.of(PostgresDatabases.freshDatabaseArgs()));
-      args.addAll(List.of(sharedS3().pergolaArgs(BUCKET)));
+    // A test that chooses its own database or store keeps it; the backend fills in the rest.
+    if (POSTGRES_S3.equals(System.getProperty("pergola.test.backend"))) {
+      if (args.stream().noneMatch(arg -> arg.startsWith("--spring.datasource.url="))) {
+        args.addAll(List.of(PostgresDatabases.freshDatabaseArgs()));
+      }
+      if (args.stream().noneMatch(arg -> arg.startsWith("--pergola.storage.type="))) {
+        args.addAll(List.of(sharedS3().pergolaArgs(BUCKET)));
+      }
     }
     // Spring joins repeated command-line properties, so add the default only when not overridden.
     if (args.stream().noneMatch(arg -> arg.startsWith("--pergola.admin-token="))) {

@@ -30,7 +30,8 @@ public final class S3ProxyServer implements AutoCloseable {
     S3Proxy proxy =
         S3Proxy.builder()
             .blobStore(BlobStores.create("transient", new Properties()))
-            .endpoint(URI.create("http://127.0.0.1:0"))
+            // A fixed port (found free first), so resume() comes back where clients expect it.
+            .endpoint(URI.create("http://127.0.0.1:" + freePort()))
             .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
             .build();
     proxy.start();
@@ -44,6 +45,25 @@ public final class S3ProxyServer implements AutoCloseable {
       }
     }
     return server;
+  }
+
+  private static int freePort() throws java.io.IOException {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  /** Stops answering, keeping the objects, as an outage would. */
+  public void pause() throws Exception {
+    proxy.stop();
+  }
+
+  /** Answers again, on the same port, with the same objects. */
+  public void resume() throws Exception {
+    proxy.start();
+    while (!proxy.getState().equals("STARTED")) {
+      Thread.onSpinWait();
+    }
   }
 
   public URI endpoint() {
