@@ -64,9 +64,10 @@ class ImportMapInChromiumTest {
     }
   }
 
-  /** A page on the server's origin whose HTML inlines {@code importMap}, then imports greeter. */
-  private static Page pageWith(BrowserContext context, String importMap) {
+  /** A page on the server's origin whose HTML inlines {@code importMap}, then runs {@code module}. */
+  private static Page pageWith(BrowserContext context, String importMap, String module, java.util.List<String> console) {
     Page page = context.newPage();
+    page.onConsoleMessage(message -> console.add(message.text()));
     String url = server.baseUrl() + "/import-map-test.html";
     page.route(
         url,
@@ -76,9 +77,7 @@ class ImportMapInChromiumTest {
                     .setContentType("text/html")
                     .setBody(
                         "<!doctype html><script type=\"importmap\">" + importMap + "</script>"
-                            + "<script type=\"module\">import { greeting } from 'greeter';"
-                            + " window.greeting = greeting;</script>"
-                            + "<script>window.addEventListener('error', e => window.failure = String(e.message), true);</script>")));
+                            + "<script type=\"module\">" + module + "</script>")));
     page.navigate(url);
     return page;
   }
@@ -88,7 +87,12 @@ class ImportMapInChromiumTest {
     String importMap = server.anonymous().get("/api/environments/" + env + "/importmap.json").expectStatus(200).text();
 
     try (BrowserContext context = chromium.browser().newContext()) {
-      Page page = pageWith(context, importMap);
+      Page page =
+          pageWith(
+              context,
+              importMap,
+              "import { greeting } from 'greeter'; window.greeting = greeting;",
+              new java.util.ArrayList<>());
       page.waitForFunction("() => window.greeting !== undefined");
 
       assertThat(page.evaluate("() => window.greeting")).isEqualTo("hello, world");
@@ -103,20 +107,12 @@ class ImportMapInChromiumTest {
 
     try (BrowserContext context = chromium.browser().newContext()) {
       java.util.List<String> errors = new java.util.ArrayList<>();
-      Page page = context.newPage();
-      page.onConsoleMessage(message -> errors.add(message.text()));
-      String url = server.baseUrl() + "/import-map-test.html";
-      page.route(
-          url,
-          route ->
-              route.fulfill(
-                  new Route.FulfillOptions()
-                      .setContentType("text/html")
-                      .setBody(
-                          "<!doctype html><script type=\"importmap\">" + tampered + "</script>"
-                              + "<script type=\"module\">import('greeter').then(m => window.greeting = m.greeting,"
-                              + " e => window.failure = String(e));</script>")));
-      page.navigate(url);
+      Page page =
+          pageWith(
+              context,
+              tampered,
+              "import('greeter').then(m => window.greeting = m.greeting, e => window.failure = String(e));",
+              errors);
       page.waitForFunction("() => window.failure !== undefined || window.greeting !== undefined");
 
       assertThat(page.evaluate("() => window.greeting")).isNull();
