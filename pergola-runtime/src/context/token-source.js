@@ -19,16 +19,15 @@ const noAuth = () => new PergolaError(NO_AUTH, 'this shell has no "auth" configu
  * @param {{tokenUrl: string, logoutUrl: string, user?: object} | undefined} config
  * @param {{fetch: Function, now: () => number, setTimeout: Function, clearTimeout: Function,
  *   assign: (url: string) => void, refreshBeforeMs?: number}} io injectable for tests
- * @returns {Auth}
+ * @returns {Auth & {forApp(app: string): Auth}} the shell's own view (tokens for Pergola's
+ *   API) and, per child, a view whose tokens carry only the audiences that child declares
  */
 export function createAuth(config, io) {
   const listeners = new Set();
   let user = config?.user ?? null;
-  let token = null;
-  let inFlight = null;
-  let timer;
   let signedOut = 0;
   const lead = io.refreshBeforeMs ?? 30_000;
+  const sources = new Set();
 
   const change = (next) => {
     user = next;
@@ -41,48 +40,63 @@ export function createAuth(config, io) {
     });
   };
 
-  const fetchToken = async () => {
-    const since = signedOut;
-    const res = await io.fetch(config.tokenUrl, { credentials: 'same-origin', headers: HEADERS });
-    if (!res.ok) {
-      token = null;
-      // The session is gone: children must see the user signed out, not a stale one.
-      if (res.status === 401) change(null);
-      throw new PergolaError(TOKEN, `${config.tokenUrl} answered ${res.status}`);
-    }
-    // A login page served after a redirect is not a token.
-    const body = await res.json().catch(() => ({}));
-    if (typeof body.access_token !== 'string') {
-      throw new PergolaError(TOKEN, `${config.tokenUrl} did not answer {access_token, expires_at}`);
-    }
-    if (since !== signedOut) throw new PergolaError(TOKEN, 'signed out while fetching a token');
-    const refreshed = token !== null || (body.user && body.user.sub !== user?.sub);
-    token = { value: body.access_token, expiresAt: body.expires_at * 1000 };
-    io.clearTimeout(timer);
-    // Floored so a short-lived token or a skewed clock cannot cause a refresh loop; capped
-    // because timers fire at once beyond 2^31 - 1 ms.
-    const due = Math.min(Math.max(token.expiresAt - lead - io.now(), MIN_REFRESH_MS), 2 ** 31 - 1);
-    if (!Number.isNaN(due)) timer = io.setTimeout(() => refresh().catch(console.error), due);
-    if (refreshed) change(body.user ?? user);
-    else user = body.user ?? user;
-    return token.value;
+  // One cached token per URL: each child asks for its own audiences (`?app=name`).
+  const tokenSource = (url) => {
+    let token = null;
+    let inFlight = null;
+    let timer;
+
+    const fetchToken = async () => {
+      const since = signedOut;
+      const res = await io.fetch(url, { credentials: 'same-origin', headers: HEADERS });
+      if (!res.ok) {
+        token = null;
+        // The session is gone: children must see the user signed out, not a stale one.
+        if (res.status === 401) change(null);
+        throw new PergolaError(TOKEN, `${url} answered ${res.status}`);
+      }
+      // A login page served after a redirect is not a token.
+      const body = await res.json().catch(() => ({}));
+      if (typeof body.access_token !== 'string') {
+        throw new PergolaError(TOKEN, `${url} did not answer {access_token, expires_at}`);
+      }
+      if (since !== signedOut) throw new PergolaError(TOKEN, 'signed out while fetching a token');
+      const refreshed = token !== null || (body.user && body.user.sub !== user?.sub);
+      token = { value: body.access_token, expiresAt: body.expires_at * 1000 };
+      io.clearTimeout(timer);
+      // Floored so a short-lived token or a skewed clock cannot cause a refresh loop; capped
+      // because timers fire at once beyond 2^31 - 1 ms.
+      const due = Math.min(Math.max(token.expiresAt - lead - io.now(), MIN_REFRESH_MS), 2 ** 31 - 1);
+      if (!Number.isNaN(due)) timer = io.setTimeout(() => refresh().catch(console.error), due);
+      if (refreshed) change(body.user ?? user);
+      else user = body.user ?? user;
+      return token.value;
+    };
+
+    const refresh = () => {
+      inFlight ??= fetchToken().finally(() => (inFlight = null));
+      return inFlight;
+    };
+
+    const source = {
+      get() {
+        if (!config) return Promise.reject(noAuth());
+        return token && io.now() < token.expiresAt - lead ? Promise.resolve(token.value) : refresh();
+      },
+      clear() {
+        io.clearTimeout(timer);
+        token = null;
+      },
+    };
+    sources.add(source);
+    return source;
   };
 
-  const refresh = () => {
-    inFlight ??= fetchToken().finally(() => (inFlight = null));
-    return inFlight;
-  };
-
-  return {
+  const view = (source) => ({
     get user() {
       return user;
     },
-    getToken() {
-      if (!config) {
-        return Promise.reject(noAuth());
-      }
-      return token && io.now() < token.expiresAt - lead ? Promise.resolve(token.value) : refresh();
-    },
+    getToken: () => source.get(),
     onChange(cb) {
       listeners.add(cb);
       return () => listeners.delete(cb);
@@ -98,10 +112,15 @@ export function createAuth(config, io) {
         console.error(error);
       }
       signedOut++;
-      io.clearTimeout(timer);
-      token = null;
+      sources.forEach((each) => each.clear());
       change(null);
       io.assign(target);
     },
-  };
+  });
+
+  const shared = view(tokenSource(config?.tokenUrl));
+  /** The same user and logout, with tokens for the audiences `app` declares. */
+  shared.forApp = (app) => view(tokenSource(
+    config ? `${config.tokenUrl}?app=${encodeURIComponent(app)}` : undefined));
+  return shared;
 }

@@ -47,7 +47,8 @@ export function start(win, config, importModule) {
   const controllers = new Map(Object.entries(apps).map(([name, app]) => {
     const { version } = app;
     const scope = createContext({
-      name, version, auth, bus, environment, revision, navigate: (to) => navigate(to),
+      name, version, auth: auth.forApp(name), bus, environment, revision,
+      navigate: (to) => navigate(to),
       onRouteError: (error) =>
         report({ app: name, version, phase: 'update', code: E.ROUTE_UPDATE, error }),
     });

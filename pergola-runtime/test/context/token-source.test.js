@@ -139,3 +139,27 @@ test('a token that arrives after logout is not kept', async () => {
   assert.equal(auth.user, null);
   assert.equal(server.requests.length, 2);
 });
+
+test('each child gets its own token for its audiences, from the same session', async () => {
+  const { auth, server } = setUp();
+  const billing = auth.forApp('billing');
+  const shipping = auth.forApp('shipping');
+  assert.equal(await billing.getToken(), 't1');
+  assert.equal(await shipping.getToken(), 't2');
+  assert.equal(await billing.getToken(), 't1');
+  assert.deepEqual(server.requests.map((r) => r.url),
+    ['/auth/token?app=billing', '/auth/token?app=shipping']);
+});
+
+test('a logout from one child signs every child out', async () => {
+  const { auth, assigned } = setUp();
+  const billing = auth.forApp('billing');
+  const shipping = auth.forApp('shipping');
+  await shipping.getToken();
+  const seen = [];
+  shipping.onChange((user) => seen.push(user));
+  await quietly(() => billing.logout());
+  assert.deepEqual(seen, [null]);
+  assert.equal(shipping.user, null);
+  assert.deepEqual(assigned, ['/bye']);
+});

@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param exposes the exposed module to mount (federation containers)
  * @param routes the routes the child wants, for a shell layout that does not say otherwise
  * @param requires shared libraries the child needs, with the ranges it accepts
+ * @param audiences the API audiences the child may get the signed-in user's tokens for
  * @param description a sentence for people
  * @param json the manifest's text as published, kept verbatim
  */
@@ -30,6 +31,7 @@ public record Manifest(
     Optional<String> exposes,
     List<String> routes,
     Map<AppName, SemVerRange> requires,
+    List<String> audiences,
     String description,
     String json) {
 
@@ -40,6 +42,7 @@ public record Manifest(
     Require.nonNull(entry, "entry");
     routes = List.copyOf(routes);
     requires = Map.copyOf(requires);
+    audiences = audiences == null ? List.of() : List.copyOf(audiences);
     description = description == null ? "" : description;
   }
 }

@@ -71,6 +71,8 @@ public final class ManifestParser {
     }
     List<String> routes = new ArrayList<>();
     root.path("routes").forEach(route -> routes.add(route.asString()));
+    List<String> audiences = new ArrayList<>();
+    root.path("audiences").forEach(audience -> audiences.add(audience.asString()));
     return new Manifest(
         AppName.of(root.get("name").asString()),
         version,
@@ -80,6 +82,7 @@ public final class ManifestParser {
         optional(root, "exposes"),
         routes,
         requires,
+        audiences,
         root.path("description").asString(""),
         text);
   }

@@ -2,6 +2,7 @@ package io.pergola.server.auth;
 
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
@@ -10,25 +11,37 @@ import org.springframework.security.oauth2.server.resource.introspection.OpaqueT
 import org.springframework.stereotype.Component;
 
 /**
- * Resolves a presented bearer token to its {@link Caller} by looking up its hash, so Spring
- * Security's resource server treats Pergola's API tokens like any opaque token.
+ * Resolves a presented bearer token to its {@link Caller}: a Pergola API token by looking up its
+ * hash, a JSON Web Token (three dot-separated parts) from the login's OpenID provider through
+ * {@link PersonTokens} when a login is configured. Spring Security's resource server thus treats
+ * both like any opaque token.
  */
 @Component
 class ApiTokenIntrospector implements OpaqueTokenIntrospector {
 
   private final ApiTokens tokens;
+  private final ObjectProvider<PersonTokens> people;
 
-  ApiTokenIntrospector(ApiTokens tokens) {
+  ApiTokenIntrospector(ApiTokens tokens, ObjectProvider<PersonTokens> people) {
     this.tokens = tokens;
+    this.people = people;
   }
 
   @Override
   public OAuth2AuthenticatedPrincipal introspect(String token) {
+    PersonTokens persons = people.getIfAvailable();
+    if (persons != null && isJwt(token)) {
+      return new CallerPrincipal(persons.authenticate(token));
+    }
     Caller caller =
         tokens
             .findByToken(token)
             .orElseThrow(() -> new BadOpaqueTokenException("The API token is unknown or revoked"));
     return new CallerPrincipal(caller);
+  }
+
+  private static boolean isJwt(String token) {
+    return token.chars().filter(c -> c == '.').count() == 2;
   }
 
   /** The authenticated principal: the caller, with its role as the one authority. */

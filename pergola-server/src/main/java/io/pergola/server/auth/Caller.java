@@ -3,7 +3,8 @@ package io.pergola.server.auth;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
- * Who is calling the API, as established by authentication: an administrator or a team. Audit
+ * Who is calling the API, as established by authentication: an administrator, a team or a
+ * signed-in person (whose groups make them an admin or a member of teams). Audit
  * entries record {@link #id()}; authorization asks {@link #mayActFor(String)}.
  */
 public sealed interface Caller {
@@ -16,7 +17,7 @@ public sealed interface Caller {
 
   /** Whether this caller has the administrator role. */
   default boolean isAdmin() {
-    return this instanceof Admin;
+    return this instanceof Admin || this instanceof Person person && person.admin();
   }
 
   /** Refuses (403) unless this caller is an admin; {@code action} completes "Only an admin may". */
@@ -57,6 +58,29 @@ public sealed interface Caller {
     @Override
     public boolean mayActFor(String team) {
       return name.equals(team);
+    }
+  }
+
+  /**
+   * A person signed in at the OpenID provider, through an access token for Pergola's API.
+   *
+   * @param subject the token's {@code sub}
+   * @param admin whether the person is in the admin group
+   * @param teams the teams the person's groups make them a member of
+   */
+  record Person(String subject, boolean admin, java.util.Set<String> teams) implements Caller {
+    public Person {
+      teams = java.util.Set.copyOf(teams);
+    }
+
+    @Override
+    public String id() {
+      return "user:" + subject;
+    }
+
+    @Override
+    public boolean mayActFor(String team) {
+      return admin || teams.contains(team);
     }
   }
 }

@@ -18,11 +18,11 @@ import tools.jackson.databind.json.JsonMapper;
  * 401 and 403 answers from the security filter chain, written as problem documents like every
  * other API error (the filter chain runs before Spring MVC's exception handling).
  */
-final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+public final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
   private final JsonMapper json;
 
-  ProblemResponses(JsonMapper json) {
+  public ProblemResponses(JsonMapper json) {
     this.json = json;
   }
 

@@ -3,6 +3,7 @@ package io.pergola.server.auth;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -12,7 +13,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The API's security: stateless bearer-token authentication (Pergola API tokens), every {@code
+ * The API's security: stateless bearer-token authentication (Pergola API tokens, and people's
+ * access tokens when a login is configured), every {@code
  * /api/**} call authenticated, finer rules (admin-only, own team only) decided where the data is.
  * Public endpoints (health, OpenAPI, assets) need no token; the asset origin does not even pass
  * through this chain (see {@code io.pergola.server.assets}).
@@ -21,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 class SecurityConfiguration implements WebMvcConfigurer {
 
   @Bean
+  @Order(10)
   SecurityFilterChain apiSecurity(
       HttpSecurity http, ApiTokenIntrospector introspector, JsonMapper json) throws Exception {
     ProblemResponses problems = new ProblemResponses(json);
@@ -48,6 +51,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
   }
 
   @Bean
+  @Order(20)
   SecurityFilterChain publicEndpoints(HttpSecurity http) throws Exception {
     http.securityMatcher("/health", "/actuator/**", "/v3/api-docs/**")
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())

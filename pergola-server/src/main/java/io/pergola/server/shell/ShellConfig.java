@@ -12,12 +12,15 @@ record ShellConfig(
     long revision,
     String telemetryUrl,
     long mountTimeoutMs,
-    Object auth,
+    Auth auth,
     Map<String, App> apps,
     List<Slot> slots,
     List<ShellProperties.Route> routes,
     String outlet,
     NotFound notFound) {
+
+  /** The login as the runtime needs it; {@code user} is null on a public page nobody signed in to. */
+  record Auth(String tokenUrl, String logoutUrl, Map<String, Object> user) {}
 
   /** A deployed child as the runtime needs it. */
   record App(String version, String kind, String specifier, String element, Boolean shadow, String exposes) {}

@@ -1,6 +1,7 @@
 package io.pergola.server.shell;
 
 import io.pergola.server.deploy.CurrentRevisions;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,9 +13,14 @@ class ShellConfiguration {
 
   @Bean
   FilterRegistrationBean<ShellFilter> shell(
-      ShellPage page, RuntimeFiles runtime, CurrentRevisions revisions, ShellProperties properties) {
+      ShellPage page,
+      RuntimeFiles runtime,
+      CurrentRevisions revisions,
+      ShellProperties properties,
+      ObjectProvider<ShellLogin> login) {
     FilterRegistrationBean<ShellFilter> registration =
-        new FilterRegistrationBean<>(new ShellFilter(page, runtime, revisions, properties));
+        new FilterRegistrationBean<>(
+            new ShellFilter(page, runtime, revisions, properties, login.getIfAvailable()));
     registration.addUrlPatterns("/*");
     registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
     registration.setName("pergolaShell");

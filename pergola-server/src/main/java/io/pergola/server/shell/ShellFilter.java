@@ -40,12 +40,15 @@ final class ShellFilter extends OncePerRequestFilter {
   private final RuntimeFiles runtime;
   private final CurrentRevisions revisions;
   private final ShellProperties properties;
+  private final ShellLogin login; // null: the shell has no login
 
-  ShellFilter(ShellPage page, RuntimeFiles runtime, CurrentRevisions revisions, ShellProperties properties) {
+  ShellFilter(
+      ShellPage page, RuntimeFiles runtime, CurrentRevisions revisions, ShellProperties properties, ShellLogin login) {
     this.page = page;
     this.runtime = runtime;
     this.revisions = revisions;
     this.properties = properties;
+    this.login = login;
   }
 
   @Override
@@ -66,8 +69,14 @@ final class ShellFilter extends OncePerRequestFilter {
       response.sendError(503, "The shell's environment \"" + properties.environment() + "\" does not exist");
       return;
     }
-    String subject = subject(request, response);
-    ShellPage.Rendered rendered = page.render(revision, subject, path);
+    ShellLogin.SignedIn signedIn = login == null ? null : login.signedIn(request).orElse(null);
+    // A signed-in person keeps their canary assignment on every device; visitors by cookie.
+    String subject = signedIn != null ? "user:" + signedIn.subject() : subject(request, response);
+    ShellConfig.Auth auth =
+        login == null
+            ? null
+            : new ShellConfig.Auth(ShellLogin.TOKEN_URL, ShellLogin.LOGOUT_URL, signedIn == null ? null : signedIn.claims());
+    ShellPage.Rendered rendered = page.render(revision, subject, path, auth);
     String nonce = nonce();
     byte[] body = rendered.html().replace(ShellPage.NONCE, nonce).getBytes(StandardCharsets.UTF_8);
     response.setStatus(rendered.known() ? 200 : 404);

@@ -47,7 +47,7 @@ class ShellPage {
   /** What a request gets: the page (with the nonce placeholder) and whether its path is known. */
   record Rendered(String html, boolean known) {}
 
-  Rendered render(RevisionSnapshot revision, String subject, String path) {
+  Rendered render(RevisionSnapshot revision, String subject, String path, ShellConfig.Auth auth) {
     ShellProperties.Layout layout = properties.layoutOf(revision.environment());
     Map<AppName, SemVer> resolved = new TreeMap<>(java.util.Comparator.comparing(AppName::value));
     for (Deployment deployment : revision.deployments().values()) {
@@ -64,7 +64,7 @@ class ShellPage {
             revision.number(),
             "/api/telemetry/client-errors",
             properties.mountTimeout().toMillis(),
-            null,
+            auth,
             apps(resolved),
             slots(layout),
             routes.routes(),

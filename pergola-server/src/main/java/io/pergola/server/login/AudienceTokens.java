@@ -1,0 +1,144 @@
+package io.pergola.server.login;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.Serializable;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
+import org.springframework.security.oauth2.client.endpoint.OAuth2RefreshTokenGrantRequest;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
+
+/**
+ * Access tokens for one audience set, made from the session's login on the server: the login's
+ * refresh token is redeemed for a token whose scopes (and so audiences) are narrowed to what the
+ * child declared. Tokens are kept in the session and renewed shortly before they expire, one
+ * renewal at a time per session, so concurrent children share it.
+ */
+final class AudienceTokens {
+
+  private static final String CACHE = AudienceTokens.class.getName() + ".CACHE";
+  private static final String ID_TOKEN = AudienceTokens.class.getName() + ".ID_TOKEN";
+  private static final Duration MAX_LEAD = Duration.ofSeconds(45);
+
+  private final OAuth2AuthorizedClientRepository repository;
+  private final OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest> refreshes;
+  private final Clock clock;
+
+  AudienceTokens(
+      OAuth2AuthorizedClientRepository repository,
+      OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest> refreshes,
+      Clock clock) {
+    this.repository = repository;
+    this.refreshes = refreshes;
+    this.clock = clock;
+  }
+
+  /** The session's login ended at the provider (or never had a refresh token): sign in again. */
+  static final class SessionEndedException extends RuntimeException {
+    SessionEndedException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /** A valid access token for {@code audiences}, renewed if it is about to expire. */
+  OAuth2AccessToken tokenFor(
+      List<String> audiences, OAuth2AuthenticationToken user, HttpServletRequest request, HttpServletResponse response) {
+    String key = String.join(" ", new TreeSet<>(audiences));
+    HttpSession session = request.getSession();
+    Entry cached = cache(session).get(key);
+    if (cached != null && fresh(cached.token())) {
+      return cached.token();
+    }
+    synchronized (lock(session)) {
+      Map<String, Entry> cache = cache(session);
+      cached = cache.get(key);
+      if (cached != null && fresh(cached.token())) {
+        return cached.token();
+      }
+      OAuth2AuthorizedClient login = login(user, request);
+      OAuth2AccessTokenResponse answer;
+      try {
+        answer =
+            refreshes.getTokenResponse(
+                new OAuth2RefreshTokenGrantRequest(
+                    login.getClientRegistration(), login.getAccessToken(), login.getRefreshToken(), Set.copyOf(audiences)));
+      } catch (OAuth2AuthorizationException e) {
+        throw new SessionEndedException("The provider refused to renew the login: " + e.getError(), e);
+      }
+      if (answer.getRefreshToken() != null && !answer.getRefreshToken().getTokenValue().equals(login.getRefreshToken().getTokenValue())) {
+        // The provider rotates refresh tokens: the login must use the new one from now on.
+        repository.saveAuthorizedClient(
+            new OAuth2AuthorizedClient(
+                login.getClientRegistration(), login.getPrincipalName(), login.getAccessToken(), answer.getRefreshToken()),
+            user,
+            request,
+            response);
+      }
+      // A provider may answer a refresh with a new ID token and forget the old one (Spring
+      // Authorization Server does): logout must then name the new one as its hint.
+      if (answer.getAdditionalParameters().get("id_token") instanceof String idToken) {
+        session.setAttribute(ID_TOKEN, idToken);
+      }
+      Map<String, Entry> next = new HashMap<>(cache);
+      next.put(key, new Entry(answer.getAccessToken()));
+      // Set again, not only mutated, so a session store that persists attributes sees the change.
+      session.setAttribute(CACHE, next);
+      return answer.getAccessToken();
+    }
+  }
+
+  /** The latest ID token a refresh brought, if any: the hint for RP-initiated logout. */
+  static java.util.Optional<String> latestIdToken(HttpSession session) {
+    return session.getAttribute(ID_TOKEN) instanceof String idToken ? java.util.Optional.of(idToken) : java.util.Optional.empty();
+  }
+
+  /** The session's login; only its refresh token is used, the provider checks it each time. */
+  private OAuth2AuthorizedClient login(OAuth2AuthenticationToken user, HttpServletRequest request) {
+    OAuth2AuthorizedClient login =
+        repository.loadAuthorizedClient(user.getAuthorizedClientRegistrationId(), user, request);
+    if (login == null || login.getRefreshToken() == null) {
+      throw new SessionEndedException(
+          "The login has no refresh token; the provider must grant offline_access to the shell", null);
+    }
+    return login;
+  }
+
+  /** Renewed when less than 45 s, or half its lifetime for short-lived tokens, are left. */
+  private boolean fresh(OAuth2AccessToken token) {
+    Instant expires = token.getExpiresAt();
+    if (expires == null) {
+      return true;
+    }
+    Instant issued = token.getIssuedAt() != null ? token.getIssuedAt() : expires.minus(MAX_LEAD.multipliedBy(2));
+    Duration half = Duration.between(issued, expires).dividedBy(2);
+    Duration lead = half.compareTo(MAX_LEAD) < 0 ? half : MAX_LEAD;
+    return clock.instant().plus(lead).isBefore(expires);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Entry> cache(HttpSession session) {
+    Object cache = session.getAttribute(CACHE);
+    return cache instanceof Map<?, ?> map ? (Map<String, Entry>) map : Map.of();
+  }
+
+  private static Object lock(HttpSession session) {
+    // The session id is interned per JVM: one lock per session without storing a lock in it.
+    return ("pergola-token-lock:" + session.getId()).intern();
+  }
+
+  /** A cached token; serializable so sessions can be persisted. */
+  record Entry(OAuth2AccessToken token) implements Serializable {}
+}

@@ -1,0 +1,30 @@
+package io.pergola.server.shell;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The shell's view of the login, present only when one is configured: who is signed in on a
+ * request, so the page can hand the runtime the user and the token endpoint, and a signed-in
+ * person keeps their canary assignment on every device.
+ */
+public interface ShellLogin {
+
+  /** The same-origin endpoint children get access tokens from. */
+  String TOKEN_URL = "/auth/token";
+
+  /** The endpoint that ends the session and answers where to send the browser next. */
+  String LOGOUT_URL = "/auth/logout";
+
+  /** The person signed in on this request, if any. */
+  Optional<SignedIn> signedIn(HttpServletRequest request);
+
+  /**
+   * A signed-in person.
+   *
+   * @param subject the provider's stable id for them
+   * @param claims their standard claims, as children see them in {@code context.auth.user}
+   */
+  record SignedIn(String subject, Map<String, Object> claims) {}
+}
