@@ -8,6 +8,7 @@ import java.util.Set;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.server.resource.introspection.BadOpaqueTokenException;
 
 /**
@@ -30,6 +31,14 @@ final class JwtPersonTokens implements PersonTokens {
     Jwt jwt;
     try {
       jwt = decoder.decode(token);
+    } catch (JwtValidationException e) {
+      // Name every check that failed: issuer, audience, expiry.
+      String why =
+          e.getErrors().stream()
+              .map(error -> error.getDescription() != null ? error.getDescription() : error.getErrorCode())
+              .collect(java.util.stream.Collectors.joining("; "));
+      // Bearer error descriptions may not hold quotes (RFC 6750), or Spring replaces them.
+      throw new BadOpaqueTokenException(why.replace("\"", "'"), e);
     } catch (JwtException e) {
       throw new BadOpaqueTokenException(e.getMessage(), e);
     }

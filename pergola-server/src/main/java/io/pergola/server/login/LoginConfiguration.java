@@ -113,7 +113,7 @@ class LoginConfiguration {
         jwt.getAudience() != null && jwt.getAudience().contains(audience)
             ? OAuth2TokenValidatorResult.success()
             : OAuth2TokenValidatorResult.failure(
-                new OAuth2Error("invalid_token", "The token is not meant for Pergola's API (audience \"" + audience + "\")", null));
+                new OAuth2Error("invalid_token", "The token's audience is not Pergola's API, " + audience, null));
   }
 
   @Bean

@@ -1,0 +1,172 @@
+package io.pergola.server.login;
+
+import static io.pergola.server.testkit.LoginServers.ALICE;
+import static io.pergola.server.testkit.LoginServers.ALICE_PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pergola.server.identity.SigningKeys;
+import io.pergola.server.testkit.BrowserSession;
+import io.pergola.server.testkit.LoginServers;
+import io.pergola.server.testkit.PergolaTestServer;
+import io.pergola.server.testkit.TestHttp;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The shell's login as the protocol sees it: sign-in through the embedded provider back to the
+ * deep link, tokens per child audience from the token endpoint, the cross-site guard, logout at
+ * the shell and the provider, and key rotation.
+ */
+class LoginTest {
+
+  private static PergolaTestServer server;
+
+  @BeforeAll
+  static void start() {
+    server = PergolaTestServer.start(PergolaTestServer.tempDir(), LoginServers.embeddedArgs().toArray(String[]::new));
+    TestHttp billing = server.newTeam("billing");
+    LoginServers.deployChild(server, billing, "billing", "billing", "/billing", "billing-api");
+    LoginServers.deployChild(server, billing, "billing", "quiet", "/quiet");
+    LoginServers.deployChild(server, billing, "billing", "greedy", "/greedy", "payroll-api");
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  private BrowserSession signedIn() {
+    BrowserSession browser = new BrowserSession(server.baseUrl());
+    browser.signIn("/billing", ALICE, ALICE_PASSWORD);
+    return browser;
+  }
+
+  @Test
+  void aVisitorIsSentToSignInAndComesBackToTheDeepLink() {
+    BrowserSession browser = new BrowserSession(server.baseUrl());
+
+    HttpResponse<String> form = browser.get("/billing/invoices/42?tab=lines");
+    HttpResponse<String> landed = browser.signIn("/billing/invoices/42?tab=lines", ALICE, ALICE_PASSWORD);
+
+    assertThat(form.uri().getPath()).isEqualTo("/idp/login");
+    assertThat(landed.uri().toString()).isEqualTo(server.baseUrl() + "/billing/invoices/42?tab=lines");
+    assertThat(landed.statusCode()).isEqualTo(200);
+    assertThat(landed.body()).contains("\"user\":{\"sub\":\"alice\"").contains("\"name\":\"Alice Example\"");
+  }
+
+  @Test
+  void wrongPasswordStaysOnTheSignInForm() {
+    HttpResponse<String> answer = new BrowserSession(server.baseUrl()).signIn("/billing", ALICE, "guess");
+
+    assertThat(answer.uri().getPath()).isEqualTo("/idp/login");
+    assertThat(answer.body()).contains("Wrong username or password");
+  }
+
+  @Test
+  void publicRoutesOpenWithoutSigningIn() {
+    HttpResponse<String> help = new BrowserSession(server.baseUrl()).get("/help/faq");
+
+    assertThat(help.uri().getPath()).isEqualTo("/help/faq");
+    assertThat(help.body()).contains("\"auth\":{\"tokenUrl\":\"/auth/token\",\"logoutUrl\":\"/auth/logout\",\"user\":null}");
+  }
+
+  @Test
+  void theSessionCookieIsHttpOnlyAndSameSiteAndTheOnlyThingTheBrowserHolds() {
+    // The session starts at the first protected page, which redirects to sign in.
+    TestHttp.Response redirect = server.anonymous().get("/billing");
+
+    assertThat(redirect.status()).isEqualTo(302);
+    assertThat(redirect.raw().headers().allValues("set-cookie"))
+        .anySatisfy(cookie -> assertThat(cookie).startsWith("PERGOLA_SESSION=").contains("HttpOnly").contains("SameSite=Lax"));
+    BrowserSession browser = signedIn();
+    String token = browser.token("billing");
+    assertThat(browser.get("/billing").body()).doesNotContain("access_token").doesNotContain(token);
+  }
+
+  @Test
+  void aChildGetsATokenOnlyForTheAudiencesItDeclares() {
+    BrowserSession browser = signedIn();
+
+    JsonNode billing = BrowserSession.claims(browser.token("billing"));
+    JsonNode api = BrowserSession.claims(browser.token(null));
+
+    assertThat(billing.get("aud").isArray() ? billing.get("aud").get(0).asString() : billing.get("aud").asString())
+        .isEqualTo("billing-api");
+    assertThat(billing.toString()).doesNotContain("shipping-api").doesNotContain("\"pergola\"");
+    assertThat(billing.get("sub").asString()).isEqualTo(ALICE);
+    assertThat(api.toString()).contains("\"aud\":\"pergola\"");
+  }
+
+  @Test
+  void aChildWithoutAudiencesOrWithUnconfiguredOnesGetsNoToken() {
+    BrowserSession browser = signedIn();
+
+    HttpResponse<String> quiet = browser.runtimeCall("GET", "/auth/token?app=quiet");
+    HttpResponse<String> greedy = browser.runtimeCall("GET", "/auth/token?app=greedy");
+    HttpResponse<String> unknown = browser.runtimeCall("GET", "/auth/token?app=nowhere");
+
+    assertThat(quiet.statusCode()).isEqualTo(403);
+    assertThat(BrowserSession.json(quiet).get("detail").asString()).contains("declares no \"audiences\"");
+    assertThat(greedy.statusCode()).isEqualTo(403);
+    assertThat(BrowserSession.json(greedy).get("detail").asString()).contains("payroll-api");
+    assertThat(unknown.statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void theTokenEndpointRefusesRequestsFromOtherOriginsOrWithoutItsHeader() {
+    BrowserSession browser = signedIn();
+
+    HttpResponse<String> otherOrigin =
+        browser.runtimeCall("GET", "/auth/token", "Origin", "http://127.0.0.1:1");
+    HttpResponse<String> crossSite =
+        browser.runtimeCall("GET", "/auth/token", "Sec-Fetch-Site", "same-site");
+    HttpResponse<String> plain = browser.get("/auth/token");
+
+    assertThat(List.of(otherOrigin.statusCode(), crossSite.statusCode(), plain.statusCode()))
+        .containsOnly(403);
+    assertThat(otherOrigin.headers().firstValue("content-type")).hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
+    assertThat(otherOrigin.body()).doesNotContain("access_token");
+  }
+
+  @Test
+  void withoutASessionTheTokenEndpointAnswers401() {
+    HttpResponse<String> answer = new BrowserSession(server.baseUrl()).runtimeCall("GET", "/auth/token");
+
+    assertThat(answer.statusCode()).isEqualTo(401);
+    assertThat(BrowserSession.json(answer).get("type").asString()).isEqualTo("urn:pergola:problem:not-signed-in");
+  }
+
+  @Test
+  void logoutEndsTheSessionAtTheShellAndAtTheProvider() {
+    BrowserSession browser = signedIn();
+    browser.token("billing"); // a refresh gives the provider a new ID token: logout must still work
+
+    HttpResponse<String> logout = browser.runtimeCall("POST", "/auth/logout");
+    String redirect = BrowserSession.json(logout).get("redirect").asString();
+    HttpResponse<String> atProvider = browser.get(redirect);
+
+    assertThat(redirect).startsWith(server.baseUrl() + "/connect/logout?id_token_hint=");
+    assertThat(atProvider.statusCode()).isEqualTo(200);
+    assertThat(browser.runtimeCall("GET", "/auth/token").statusCode()).isEqualTo(401);
+    // The provider forgot the sign-in too: the next protected page asks for the password again.
+    assertThat(browser.get("/billing").uri().getPath()).isEqualTo("/idp/login");
+  }
+
+  @Test
+  void rotatedKeysArePublishedBesideThePreviousOne() {
+    BrowserSession browser = signedIn();
+    String before = browser.token(null);
+    SigningKeys keys = server.context().getBean(SigningKeys.class);
+
+    keys.rotate();
+
+    JsonNode jwks = server.anonymous().get("/oauth2/jwks").expectStatus(200).json();
+    assertThat(jwks.get("keys").size()).isEqualTo(2);
+    assertThat(jwks.toString()).doesNotContain("\"d\":"); // public parts only
+    assertThat(server.withToken(before).get("/api/apps").status()).isEqualTo(200);
+  }
+}
