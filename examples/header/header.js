@@ -58,7 +58,7 @@ class AcmeHeader extends HTMLElement {
       );
     }
     if (context.auth?.onChange) {
-      this.#unsubscribers.push(context.auth.onChange((auth) => this.#showUser(auth?.user ?? null)));
+      this.#unsubscribers.push(context.auth.onChange((user) => this.#showUser(user)));
     }
     this.#onPopState = () => this.#markCurrent(location.pathname);
     window.addEventListener("popstate", this.#onPopState);

@@ -1,7 +1,9 @@
 package io.pergola.cli;
 
 import io.pergola.cli.demo.DemoBundles;
+import io.pergola.cli.demo.TeamApiSecurity;
 import io.pergola.cli.demo.TeamApis;
+import io.pergola.cli.demo.TeamTokens;
 import io.pergola.server.PergolaServer;
 import java.net.URI;
 import java.nio.file.Files;
@@ -34,12 +36,20 @@ import tools.jackson.databind.JsonNode;
     description = {
       "Runs Pergola with the demo application: three teams, three technologies, one shell.",
       "Publishes the examples (design system, header, shipping, profile with Preact, billing with",
-      "Vue) and deploys them to production, then prints the URL."
+      "Vue) and deploys them to production, then prints the URL and the demo users to sign in with."
     })
 final class DemoCommand implements Callable<Integer> {
 
   private static final String VUE = "3.5.26";
   private static final String PREACT = "10.28.0";
+
+  /** A demo account of the embedded provider; printed at start, so only ever for the demo. */
+  record DemoUser(String username, String password, String name, String email, String group, String role) {}
+
+  static final List<DemoUser> DEMO_USERS =
+      List.of(
+          new DemoUser("ada", "ada-demo", "Ada Lovelace", "ada@acme.example", "pergola-team-billing", "team billing"),
+          new DemoUser("grace", "grace-demo", "Grace Hopper", "grace@acme.example", "pergola-admin", "admin"));
 
   @Option(names = "--port", paramLabel = "N", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}).")
   int port;
@@ -59,23 +69,50 @@ final class DemoCommand implements Callable<Integer> {
     args.add("--pergola.shell.layouts.production.title=Acme Logistics");
     args.add("--pergola.shell.layouts.production.slots.header=header");
     args.add("--pergola.shell.layouts.production.stylesheets[0]=design-system/styles.css");
+    args.addAll(loginArgs());
     args.addAll(extra);
     ConfigurableApplicationContext context =
-        PergolaServer.start(new Class<?>[] {TeamApis.class}, args.toArray(String[]::new));
+        PergolaServer.start(
+            new Class<?>[] {TeamApis.class, TeamTokens.class, TeamApiSecurity.class}, args.toArray(String[]::new));
     int actualPort = ((WebServerApplicationContext) context).getWebServer().getPort();
-    URI url = URI.create("http://localhost:" + actualPort);
+    // The login's one origin (see ServerOrigin): other names for this host are sent there.
+    URI url = URI.create("http://127.0.0.1:" + actualPort);
     PergolaClient client = new PergolaClient(url, adminToken());
     setUp(client);
     var out = spec.commandLine().getOut();
     out.println();
     out.println("Pergola demo is ready: " + url + "/");
     out.println("  shipping " + url + "/shipping, profile " + url + "/profile, billing " + url + "/billing");
+    out.println("  Sign in as one of the demo users (demo only: never use these accounts elsewhere):");
+    for (DemoUser user : DEMO_USERS) {
+      out.println("    " + user.username() + " / " + user.password() + "  (" + user.name() + ", " + user.role() + ")");
+    }
     out.println("  Try a deploy without touching the shell: see the README's \"Second step\".");
     out.println("  Admin token: " + tokenSource());
     out.println("  Stop with Ctrl-C.");
     out.flush();
     ServeCommand.awaitClose(context);
     return ExitCodes.OK;
+  }
+
+  /** The embedded provider with the demo users; each team's API is an audience. */
+  private static List<String> loginArgs() {
+    List<String> args = new ArrayList<>();
+    args.add("--pergola.login.provider=embedded");
+    List<String> audiences = List.of("shipping-api", "profile-api", "billing-api");
+    for (int i = 0; i < audiences.size(); i++) {
+      args.add("--pergola.login.audiences[" + i + "]=" + audiences.get(i));
+    }
+    for (int i = 0; i < DEMO_USERS.size(); i++) {
+      DemoUser user = DEMO_USERS.get(i);
+      String prefix = "--pergola.identity.users[" + i + "].";
+      args.add(prefix + "username=" + user.username());
+      args.add(prefix + "password=" + user.password());
+      args.add(prefix + "name=" + user.name());
+      args.add(prefix + "email=" + user.email());
+      args.add(prefix + "groups[0]=" + user.group());
+    }
+    return args;
   }
 
   private void setUp(PergolaClient client) throws Exception {

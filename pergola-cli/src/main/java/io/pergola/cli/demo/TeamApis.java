@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -19,11 +21,13 @@ import org.springframework.web.server.ResponseStatusException;
  * {@code /demo-api/<team>/...}, so each child renders data it fetched rather than data in its
  * code. In-memory: the demo starts fresh each time.
  *
- * <p>They answer anonymous requests for now: validating each team's audience in the caller's
- * JWT arrives with the shell's login.
+ * <p>Each API accepts only access tokens for its own audience ({@link TeamTokens}): the children
+ * get them from the shell's token endpoint, one audience each.
  */
 @RestController
 public class TeamApis {
+
+  private static final String AUTHORIZATION = "Authorization";
 
   record Shipment(String id, String destination, String status, String carrier, String eta) {}
 
@@ -38,44 +42,65 @@ public class TeamApis {
           new Shipment("SH-1044", "Gdańsk, PL", "delayed", "Baltic Express", "2026-12-02"),
           new Shipment("SH-1045", "Porto, PT", "in transit", "Atlantic Parcel", "2026-11-29"));
 
-  private volatile Profile profile = new Profile("Ada Lovelace", "ada@acme.example", "+44 20 7946 0001");
+  private final Map<String, Profile> profiles = new ConcurrentHashMap<>();
 
   private final Map<String, Invoice> invoices = new ConcurrentHashMap<>(initialInvoices());
 
+  private final TeamTokens tokens;
+
+  TeamApis(TeamTokens tokens) {
+    this.tokens = tokens;
+  }
+
   @GetMapping("/demo-api/shipping/shipments")
-  List<Shipment> shipments() {
+  List<Shipment> shipments(@RequestHeader(name = AUTHORIZATION, required = false) String authorization) {
+    tokens.require("shipping-api", authorization);
     return shipments;
   }
 
   @GetMapping("/demo-api/shipping/shipments/{id}")
-  Shipment shipment(@PathVariable String id) {
+  Shipment shipment(
+      @PathVariable String id, @RequestHeader(name = AUTHORIZATION, required = false) String authorization) {
+    tokens.require("shipping-api", authorization);
     return shipments.stream()
         .filter(shipment -> shipment.id().equals(id))
         .findFirst()
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No shipment " + id));
   }
 
+  /** The signed-in person's profile, first filled in from their token's claims. */
   @GetMapping("/demo-api/profile/me")
-  Profile profile() {
-    return profile;
+  Profile profile(@RequestHeader(name = AUTHORIZATION, required = false) String authorization) {
+    Jwt jwt = tokens.require("profile-api", authorization);
+    return profiles.computeIfAbsent(
+        jwt.getSubject(), subject -> new Profile(claim(jwt, "name", subject), claim(jwt, "email", ""), ""));
   }
 
   @PutMapping("/demo-api/profile/me")
-  Profile saveProfile(@RequestBody Profile changed) {
+  Profile saveProfile(
+      @RequestBody Profile changed, @RequestHeader(name = AUTHORIZATION, required = false) String authorization) {
+    Jwt jwt = tokens.require("profile-api", authorization);
     if (changed.displayName() == null || changed.displayName().isBlank()) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "A display name is required");
     }
-    profile = changed;
-    return profile;
+    profiles.put(jwt.getSubject(), changed);
+    return changed;
+  }
+
+  private static String claim(Jwt jwt, String name, String otherwise) {
+    String value = jwt.getClaimAsString(name);
+    return value == null ? otherwise : value;
   }
 
   @GetMapping("/demo-api/billing/invoices")
-  List<Invoice> invoices() {
+  List<Invoice> invoices(@RequestHeader(name = AUTHORIZATION, required = false) String authorization) {
+    tokens.require("billing-api", authorization);
     return invoices.values().stream().sorted(java.util.Comparator.comparing(Invoice::id)).toList();
   }
 
   @PostMapping("/demo-api/billing/invoices/{id}/pay")
-  Invoice pay(@PathVariable String id) {
+  Invoice pay(@PathVariable String id, @RequestHeader(name = AUTHORIZATION, required = false) String authorization) {
+    tokens.require("billing-api", authorization);
     Invoice invoice = invoices.get(id);
     if (invoice == null) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No invoice " + id);

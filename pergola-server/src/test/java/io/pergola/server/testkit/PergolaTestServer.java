@@ -43,12 +43,14 @@ public final class PergolaTestServer implements AutoCloseable {
 
   private final Path dataDir;
   private final List<String> args;
+  private final Class<?>[] extraSources;
   private ConfigurableApplicationContext context;
   private URI baseUrl;
 
-  private PergolaTestServer(Path dataDir, List<String> args) {
+  private PergolaTestServer(Path dataDir, List<String> args, Class<?>[] extraSources) {
     this.dataDir = dataDir;
     this.args = args;
+    this.extraSources = extraSources;
   }
 
   /** The server shared by every test in this JVM, started on first use. */
@@ -62,6 +64,11 @@ public final class PergolaTestServer implements AutoCloseable {
 
   /** A private server on {@code dataDir}, with extra Spring arguments ({@code --a.b=c}). */
   public static PergolaTestServer start(Path dataDir, String... extraArgs) {
+    return start(new Class<?>[0], dataDir, extraArgs);
+  }
+
+  /** A private server that also runs {@code extraSources}, e.g. a test's own API beside Pergola. */
+  public static PergolaTestServer start(Class<?>[] extraSources, Path dataDir, String... extraArgs) {
     List<String> args = new ArrayList<>();
     args.add("--server.port=0");
     args.add("--server.address=127.0.0.1");
@@ -81,7 +88,7 @@ public final class PergolaTestServer implements AutoCloseable {
     if (args.stream().noneMatch(arg -> arg.startsWith("--pergola.admin-token="))) {
       args.add("--pergola.admin-token=" + ADMIN_TOKEN);
     }
-    PergolaTestServer server = new PergolaTestServer(dataDir, args);
+    PergolaTestServer server = new PergolaTestServer(dataDir, args, extraSources);
     server.boot();
     return server;
   }
@@ -108,7 +115,7 @@ public final class PergolaTestServer implements AutoCloseable {
   }
 
   private void boot() {
-    context = PergolaServer.start(args.toArray(String[]::new));
+    context = PergolaServer.start(extraSources, args.toArray(String[]::new));
     int port = ((WebServerApplicationContext) context).getWebServer().getPort();
     baseUrl = URI.create("http://127.0.0.1:" + port);
   }
