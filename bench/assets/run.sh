@@ -25,7 +25,7 @@ trap cleanup EXIT
 # The bundle: a manifest and one JavaScript file of the chosen size.
 mkdir -p "$work/bundle"
 cat >"$work/bundle/pergola.json" <<JSON
-{"name": "bench", "version": "1.0.0", "kind": "module", "entry": "app.js"}
+{"name": "bench", "version": "1.0.0", "kind": "module", "entry": "app.js", "routes": ["/bench"]}
 JSON
 python3 - "$work/bundle/app.js" "$size" <<'PY'
 import sys
@@ -40,7 +40,9 @@ start_pergola "$work"
 "$repo_root/pergola" teams create bench >/dev/null
 "$repo_root/pergola" apps register bench --team bench >/dev/null
 "$repo_root/pergola" publish "$work/bundle" --quiet >/dev/null
+"$repo_root/pergola" promote bench 1.0.0 >/dev/null
 pergola_url="$PERGOLA_URL/assets/bench/1.0.0/app.js"
+shell_url="$PERGOLA_URL/bench"
 curl -fs -o "$work/served.js" "$pergola_url"
 cmp -s "$work/served.js" "$work/bundle/app.js" || { echo "bench: Pergola served different bytes" >&2; exit 1; }
 
@@ -48,6 +50,8 @@ echo "bench: starting nginx..." >&2
 nginx_port="$(free_port)"
 mkdir -p "$work/www/assets/bench/1.0.0" "$work/nginx"
 cp "$work/bundle/app.js" "$work/www/assets/bench/1.0.0/app.js"
+# The shell page's baseline: the same page, as nginx would serve a static HTML file of that size.
+curl -fs -o "$work/www/shell.html" "$shell_url"
 # nginx's worker drops root privileges; let it read the files.
 chmod 755 "$work" && chmod -R a+rX "$work/www"
 cat >"$work/nginx/nginx.conf" <<CONF
@@ -61,7 +65,7 @@ http {
   tcp_nopush on;
   keepalive_requests 100000;
   open_file_cache max=1000 inactive=60s;
-  types { text/javascript js; }
+  types { text/javascript js; text/html html; }
   client_body_temp_path $work/nginx; proxy_temp_path $work/nginx; fastcgi_temp_path $work/nginx;
   uwsgi_temp_path $work/nginx; scgi_temp_path $work/nginx;
   server {
@@ -74,6 +78,7 @@ CONF
 nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" -g 'daemon off;' &
 nginx_pid=$!
 nginx_url="http://127.0.0.1:$nginx_port/assets/bench/1.0.0/app.js"
+nginx_shell_url="http://127.0.0.1:$nginx_port/shell.html"
 wait_for "$nginx_url" 20
 
 echo "bench: warming up (${seconds}s each)..." >&2
@@ -85,6 +90,10 @@ usage_before="$(process_usage "$PERGOLA_PID")"
 read -r p_rps p_p50 p_p99 <<<"$(measure "$pergola_url" "$connections" "$seconds")"
 usage_after="$(process_usage "$PERGOLA_PID")"
 read -r n_rps n_p50 n_p99 <<<"$(measure "$nginx_url" "$connections" "$seconds")"
+measure "$shell_url" "$connections" 5 >/dev/null
+read -r ps_rps ps_p50 ps_p99 <<<"$(measure "$shell_url" "$connections" "$seconds")"
+read -r ns_rps ns_p50 ns_p99 <<<"$(measure "$nginx_shell_url" "$connections" "$seconds")"
+page_bytes="$(wc -c <"$work/www/shell.html")"
 
 rss="$(cut -d' ' -f1 <<<"$usage_after")"
 cpu="$(( $(cut -d' ' -f2 <<<"$usage_after") - $(cut -d' ' -f2 <<<"$usage_before") ))"
@@ -100,6 +109,8 @@ result="$bench_root/results/assets-$(date -u +%Y%m%dT%H%M%SZ).md"
   echo "| requests/s | $p_rps | $n_rps | $(ratio "$p_rps" "$n_rps") |"
   echo "| p50 latency (ms) | $p_p50 | $n_p50 | $(ratio "$p_p50" "$n_p50") |"
   echo "| p99 latency (ms) | $p_p99 | $n_p99 | $(ratio "$p_p99" "$n_p99") |"
+  echo "| shell page (${page_bytes} bytes) requests/s | $ps_rps | $ns_rps (static file) | $(ratio "$ps_rps" "$ns_rps") |"
+  echo "| shell page p99 latency (ms) | $ps_p99 | $ns_p99 | $(ratio "$ps_p99" "$ns_p99") |"
   echo
   echo "Pergola server during its measurement: RSS ${rss} MB, CPU ${cpu} s over ${seconds} s."
 } | tee "$result"

@@ -19,7 +19,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
-import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -145,11 +144,10 @@ class EmbeddedProviderConfiguration {
                     audiences.retainAll(login.audiences());
                     claims.audience(List.copyOf(audiences.isEmpty() ? Set.of(login.apiAudience()) : audiences));
                   }
-                  if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
-                    claims.claim("name", user.name());
-                    if (user.email() != null) {
-                      claims.claim("email", user.email());
-                    }
+                  // APIs greet people by name too, so access tokens carry the profile claims.
+                  claims.claim("name", user.name());
+                  if (user.email() != null) {
+                    claims.claim("email", user.email());
                   }
                 });
   }

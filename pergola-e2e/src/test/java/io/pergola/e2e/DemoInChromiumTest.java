@@ -1,0 +1,170 @@
+package io.pergola.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The demo as a newcomer meets it: {@code pergola demo} started from the built jar, a sign-in,
+ * three teams' children in three technologies working as one application, and a new billing
+ * version going live and back without the shell restarting. Takes the README's screenshots on
+ * the way: {@code -Dpergola.screenshots=docs/screenshots} writes them into the repository.
+ */
+class DemoInChromiumTest {
+
+  private static Chromium chromium;
+  private static DemoProcess demo;
+  private BrowserContext context;
+  private Page page;
+
+  @BeforeAll
+  static void start() throws Exception {
+    chromium = Chromium.launch();
+    demo = DemoProcess.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (demo != null) {
+      demo.close();
+    }
+    if (chromium != null) {
+      chromium.close();
+    }
+  }
+
+  @BeforeEach
+  void openPage() {
+    context = chromium.browser().newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1200, 760));
+    page = context.newPage();
+  }
+
+  @AfterEach
+  void closePage() {
+    context.close();
+  }
+
+  private void signInAsAda(String path) {
+    page.navigate(demo.url() + path);
+    page.fill("input[name=username]", "ada");
+    page.fill("input[name=password]", "ada-demo");
+    page.click("button[type=submit]");
+    page.waitForSelector("[data-testid=user-name]:has-text('Ada Lovelace')");
+  }
+
+  private void clickNav(String label) {
+    page.click("acme-header nav a:has-text('" + label + "')");
+  }
+
+  private String text(String selector) {
+    return page.locator(selector).first().textContent();
+  }
+
+  @Test
+  void aNewcomerSignsInOnceAndUsesThreeTeamsChildrenAsOneApplication() throws IOException {
+    signInAsAda("/billing");
+    page.waitForSelector("[data-testid=invoices] >> text=INV-2002"); // from the billing team's API
+    page.evaluate("window.sameDocument = true");
+    screenshot("billing");
+
+    clickNav("Shipping");
+    page.waitForSelector("[data-testid=shipments] >> text=SH-1042"); // shipping's API, in a shadow root
+    screenshot("shipping");
+
+    clickNav("Profile");
+    page.waitForSelector("[data-testid=profile-title]:has-text('Hello, Ada Lovelace')"); // profile's API, from the token
+    screenshot("profile");
+
+    clickNav("Billing");
+    page.click("[data-testid=invoices] >> text=INV-2002");
+    page.click("[data-testid=pay]");
+    page.waitForSelector("[data-testid=notifications] >> text=INV-2002"); // billing's event, shown by the header
+    screenshot("billing-paid");
+
+    assertThat(page.evaluate("window.sameDocument")).isEqualTo(true); // no reload across all of it
+    assertThat(text("[data-testid=user-name]")).isEqualTo("Ada Lovelace");
+  }
+
+  @Test
+  void theDesignSystemStylesChildrenInsideAndOutsideShadowRoots() {
+    signInAsAda("/shipping");
+    page.waitForSelector("[data-testid=shipments]");
+    String brand =
+        (String) page.evaluate("getComputedStyle(document.documentElement).getPropertyValue('--ds-color-brand').trim()");
+    // Shipping renders in its own shadow root; the page's stylesheet cannot reach in there.
+    String insideShadow =
+        (String) page.evaluate("getComputedStyle(document.querySelector('acme-shipping').shadowRoot.querySelector('.ds-title')).color");
+    clickNav("Billing");
+    page.waitForSelector("[data-testid=billing-title]");
+    String outside = (String) page.evaluate("getComputedStyle(document.querySelector('[data-testid=billing-title]')).color");
+
+    assertThat(brand).isNotBlank();
+    assertThat(insideShadow).isEqualTo(outside).isEqualTo(rgb(brand));
+  }
+
+  @Test
+  void aNewBillingVersionGoesLiveOnTheNextPageLoadAndRollsBackWithoutRestartingTheShell() throws Exception {
+    Path changed = Files.createTempDirectory("billing-1.1.0-");
+    copy(Path.of("..", "examples", "billing"), changed);
+    Files.writeString(
+        changed.resolve("billing.js"),
+        Files.readString(changed.resolve("billing.js")).replace("const TITLE = \"Invoices\";", "const TITLE = \"Invoices and credit notes\";"));
+    Files.writeString(
+        changed.resolve("pergola.json"),
+        Files.readString(changed.resolve("pergola.json")).replace("\"version\": \"1.0.0\"", "\"version\": \"1.1.0\""));
+    signInAsAda("/billing");
+    assertThat(page.textContent("[data-testid=billing-title]")).isEqualTo("Invoices");
+
+    demo.client("publish", changed.toString());
+    demo.client("promote", "billing", "1.1.0", "--message", "credit notes");
+    page.reload();
+
+    assertThat(page.textContent("[data-testid=billing-title]")).isEqualTo("Invoices and credit notes");
+
+    demo.client("rollback", "billing");
+    page.reload();
+
+    assertThat(page.textContent("[data-testid=billing-title]")).isEqualTo("Invoices");
+    assertThat(demo.output()).containsOnlyOnce("Pergola demo is ready"); // the same process throughout
+  }
+
+  private void screenshot(String name) throws IOException {
+    Path target = Path.of("target", "screenshots");
+    Files.createDirectories(target);
+    page.screenshot(new Page.ScreenshotOptions().setPath(target.resolve(name + ".png")));
+    String repository = System.getProperty("pergola.screenshots");
+    if (repository != null && !repository.isBlank()) {
+      Path dir = Path.of("..").resolve(repository).normalize();
+      Files.createDirectories(dir);
+      Files.copy(target.resolve(name + ".png"), dir.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /** A CSS colour as getComputedStyle reports it: #2f5d50 becomes rgb(47, 93, 80). */
+  private static String rgb(String hex) {
+    String h = hex.startsWith("#") ? hex.substring(1) : hex;
+    if (h.length() != 6) {
+      return hex; // already in another notation
+    }
+    int value = Integer.parseInt(h, 16);
+    return "rgb(" + (value >> 16) + ", " + ((value >> 8) & 0xff) + ", " + (value & 0xff) + ")";
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.list(from)) {
+      for (Path file : files.toList()) {
+        Files.copy(file, to.resolve(file.getFileName()));
+      }
+    }
+  }
+}
