@@ -45,10 +45,12 @@ class TeamApiFixture {
   static class WhoAmI {
 
     private final ServerOrigin origin;
+    private final String externalIssuer;
     private final Map<String, JwtDecoder> decoders = new ConcurrentHashMap<>();
 
-    WhoAmI(ServerOrigin origin) {
+    WhoAmI(ServerOrigin origin, org.springframework.core.env.Environment environment) {
       this.origin = origin;
+      this.externalIssuer = environment.getProperty("pergola.login.issuer-uri");
     }
 
     @GetMapping("/demo-api/e2e/{audience}/whoami")
@@ -66,9 +68,13 @@ class TeamApiFixture {
       }
     }
 
+    /** The embedded provider's keys, or an external provider's found through its discovery. */
     private JwtDecoder decoder(String audience) {
-      String issuer = origin.uri().toString();
-      NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(issuer + "/oauth2/jwks").build();
+      String issuer = externalIssuer != null ? externalIssuer : origin.uri().toString();
+      NimbusJwtDecoder decoder =
+          externalIssuer != null
+              ? NimbusJwtDecoder.withIssuerLocation(issuer).build()
+              : NimbusJwtDecoder.withJwkSetUri(issuer + "/oauth2/jwks").build();
       decoder.setJwtValidator(
           new DelegatingOAuth2TokenValidator<>(
               JwtValidators.createDefaultWithIssuer(issuer), new JwtAudienceValidator(audience)));

@@ -3,6 +3,8 @@ package io.pergola.server.scale;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pergola.core.testkit.TestBundle;
+import io.pergola.server.testkit.BrowserSession;
+import io.pergola.server.testkit.LoginServers;
 import io.pergola.server.testkit.PergolaTestServer;
 import io.pergola.server.testkit.PostgresDatabases;
 import io.pergola.server.testkit.S3ProxyServer;
@@ -15,9 +17,29 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two stateless nodes on one PostgreSQL database and one S3 bucket, as behind a load balancer:
- * what one node publishes, the other serves; what one deploys, both show within a second.
+ * what one node publishes, the other serves; what one deploys, both show within a second; whom
+ * one signs in, the other knows.
  */
 class TwoNodesTest {
+
+  @Test
+  void aSignedInVisitorKeepsTheSessionOnTheOtherNode() throws Exception {
+    List<String> shared = new ArrayList<>(List.of(PostgresDatabases.freshDatabaseArgs()));
+    shared.addAll(LoginServers.embeddedArgs());
+    try (PergolaTestServer a = PergolaTestServer.start(PergolaTestServer.tempDir(), shared.toArray(String[]::new));
+        PergolaTestServer b = PergolaTestServer.start(PergolaTestServer.tempDir(), shared.toArray(String[]::new))) {
+      LoginServers.deployChild(a, a.newTeam("billing"), "billing", "billing", "/billing", "billing-api");
+      BrowserSession onA = new BrowserSession(a.baseUrl());
+      onA.signIn("/billing", LoginServers.ALICE, LoginServers.ALICE_PASSWORD);
+
+      BrowserSession onB = onA.at(b.baseUrl());
+      var page = onB.get("/billing/invoices/7");
+
+      assertThat(page.uri().toString()).isEqualTo(b.baseUrl() + "/billing/invoices/7"); // no sign-in again
+      assertThat(page.body()).contains("\"sub\":\"alice\"");
+      assertThat(BrowserSession.claims(onB.token("billing")).get("sub").asString()).isEqualTo("alice");
+    }
+  }
 
   @Test
   void publishOnOneNodeDeployOnTheOtherAndBothServeTheNewRevisionWithinASecond() throws Exception {

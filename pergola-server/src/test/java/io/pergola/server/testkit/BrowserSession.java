@@ -28,9 +28,17 @@ public final class BrowserSession {
   private final HttpClient client;
 
   public BrowserSession(URI baseUrl) {
+    this(baseUrl, HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NORMAL).build());
+  }
+
+  private BrowserSession(URI baseUrl, HttpClient client) {
     this.baseUrl = baseUrl;
-    this.client =
-        HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NORMAL).build();
+    this.client = client;
+  }
+
+  /** The same browser (cookies) talking to another server, e.g. the next node behind a balancer. */
+  public BrowserSession at(URI otherBaseUrl) {
+    return new BrowserSession(otherBaseUrl, client);
   }
 
   /** Opens {@code path}, signs in on the provider's form, and answers the page landed on. */
