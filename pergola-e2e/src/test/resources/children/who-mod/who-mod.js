@@ -11,7 +11,7 @@ export async function mount(element, context) {
     const res = await fetch('/demo-api/e2e/mod-api/whoami', { headers: { Authorization: `Bearer ${token}` } });
     const body = await res.json().catch(() => ({}));
     element.querySelector('#who-mod-api').textContent =
-      res.ok ? `api ${body.sub} ${body.aud} ${body.jti}` : `api refused ${res.status}`;
+      res.ok ? `api ${body.user} ${body.aud} ${body.jti}` : `api refused ${res.status}`;
   };
   element.querySelector('#who-mod-logout').onclick = () => context.auth.logout();
   off = context.auth.onChange(() => show().catch(console.error));

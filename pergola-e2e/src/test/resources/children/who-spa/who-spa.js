@@ -12,7 +12,7 @@ export async function mount({ domElement, auth }) {
       { headers: { Authorization: `Bearer ${await auth.getToken()}` } });
     const body = await res.json().catch(() => ({}));
     domElement.querySelector('#who-spa-api').textContent =
-      res.ok ? `api ${body.sub} ${body.aud} ${body.jti}` : `api refused ${res.status}`;
+      res.ok ? `api ${body.user} ${body.aud} ${body.jti}` : `api refused ${res.status}`;
   };
   off = auth.onChange(() => show().catch(console.error));
   await show();

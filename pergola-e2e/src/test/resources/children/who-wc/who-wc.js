@@ -19,7 +19,7 @@ class WhoWc extends HTMLElement {
       { headers: { Authorization: `Bearer ${await auth.getToken()}` } });
     const body = await res.json().catch(() => ({}));
     this.shadowRoot.getElementById('who-wc-api').textContent =
-      res.ok ? `api ${body.sub} ${body.aud} ${body.jti}` : `api refused ${res.status}`;
+      res.ok ? `api ${body.user} ${body.aud} ${body.jti}` : `api refused ${res.status}`;
   }
 }
 customElements.define('who-wc', WhoWc);

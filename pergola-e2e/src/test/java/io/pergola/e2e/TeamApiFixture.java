@@ -62,7 +62,11 @@ class TeamApiFixture {
       try {
         Jwt jwt = decoders.computeIfAbsent(audience, this::decoder).decode(authorization.substring(7));
         return ResponseEntity.ok(
-            Map.of("sub", jwt.getSubject(), "aud", String.join(",", jwt.getAudience()), "jti", jwt.getId()));
+            Map.of(
+                // Keycloak's subjects are opaque ids; both providers name the person here.
+                "user", jwt.hasClaim("preferred_username") ? jwt.getClaimAsString("preferred_username") : jwt.getSubject(),
+                "aud", String.join(",", jwt.getAudience()),
+                "jti", jwt.getId()));
       } catch (JwtException e) {
         return ResponseEntity.status(401).body(Map.of("error", e.getMessage()));
       }
