@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -34,7 +34,22 @@ final class ShellFilter extends OncePerRequestFilter {
           "/oauth2/", "/idp/", "/demo-api/", "/error", "/favicon.ico");
 
   static final String SUBJECT_COOKIE = "pergola_subject";
-  private static final SecureRandom RANDOM = new SecureRandom();
+  /**
+   * Nonces and visitor ids on every page view: one shared SecureRandom serialises all requests on
+   * its lock (measured in bench/assets), so requests pick one of a few, each thread-safe.
+   */
+  private static final SecureRandom[] RANDOMS = new SecureRandom[8];
+
+  static {
+    for (int i = 0; i < RANDOMS.length; i++) {
+      try {
+        // DRBG instances keep their own state; NativePRNG ones share one lock behind the scenes.
+        RANDOMS[i] = SecureRandom.getInstance("DRBG");
+      } catch (java.security.NoSuchAlgorithmException e) {
+        RANDOMS[i] = new SecureRandom();
+      }
+    }
+  }
 
   private final ShellPage page;
   private final RuntimeFiles runtime;
@@ -133,21 +148,25 @@ final class ShellFilter extends OncePerRequestFilter {
         }
       }
     }
-    String subject = UUID.randomUUID().toString();
-    Cookie cookie = new Cookie(SUBJECT_COOKIE, subject);
-    cookie.setHttpOnly(true);
-    cookie.setPath("/");
-    cookie.setMaxAge(365 * 24 * 3600);
-    cookie.setSecure(request.isSecure());
-    cookie.setAttribute("SameSite", "Lax");
-    response.addCookie(cookie);
+    String subject = randomId(16);
+    // Written by hand: Tomcat's cookie writer formats an Expires date with a per-thread
+    // formatter, which on virtual threads (a new thread per request) is rebuilt on every page
+    // view, a measured cost in bench/assets. Max-Age alone is what browsers use.
+    response.addHeader(
+        "Set-Cookie",
+        SUBJECT_COOKIE + "=" + subject + "; Max-Age=31536000; Path=/; HttpOnly; SameSite=Lax"
+            + (request.isSecure() ? "; Secure" : ""));
     return subject;
   }
 
   private static String nonce() {
-    byte[] bytes = new byte[18];
-    RANDOM.nextBytes(bytes);
-    return Base64.getEncoder().encodeToString(bytes);
+    return randomId(18);
+  }
+
+  private static String randomId(int bytes) {
+    byte[] random = new byte[bytes];
+    RANDOMS[ThreadLocalRandom.current().nextInt(RANDOMS.length)].nextBytes(random);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
   }
 
   private static boolean isReserved(String path) {

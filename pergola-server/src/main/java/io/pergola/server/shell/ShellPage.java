@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,16 +48,68 @@ class ShellPage {
   /** What a request gets: the page (with the nonce placeholder) and whether its path is known. */
   record Rendered(String html, boolean known) {}
 
+  /**
+   * What a page depends on besides the nonce: the revision, the versions resolved for the
+   * visitor, the route's child, and the login section. Pages of visitors nobody signed in as are
+   * the same for everyone with the same key, so they are built once and reused (measured in
+   * bench/assets: building the page was the shell's main cost).
+   */
+  private record PageKey(
+      String environment, long revision, Map<AppName, SemVer> resolved, String current, boolean known, ShellConfig.Auth auth) {}
+
+  private record RoutesKey(String environment, long revision, Map<AppName, SemVer> resolved) {}
+
+  private static final int MAX_CACHED = 256;
+  private final Map<PageKey, Rendered> pages = new ConcurrentHashMap<>();
+  private final Map<RoutesKey, RouteTable> routeTables = new ConcurrentHashMap<>();
+
   Rendered render(RevisionSnapshot revision, String subject, String path, ShellConfig.Auth auth) {
     ShellProperties.Layout layout = properties.layoutOf(revision.environment());
     Map<AppName, SemVer> resolved = new TreeMap<>(java.util.Comparator.comparing(AppName::value));
     for (Deployment deployment : revision.deployments().values()) {
       resolved.put(deployment.app(), deployment.versionFor(subject));
     }
-    ImportMap importMap = importMaps.of(revision, subject);
-    RouteTable routes = new RouteTable(routes(layout, resolved));
+    RoutesKey routesKey = new RoutesKey(revision.environment(), revision.number(), resolved);
+    RouteTable routes = routeTables.get(routesKey);
+    if (routes == null) {
+      routes = new RouteTable(routes(layout, resolved));
+      remember(routeTables, routesKey, routes);
+    }
     String current = routes.appFor(path);
     boolean known = path.equals("/") || current != null;
+    boolean shared = auth == null || auth.user() == null;
+    PageKey key = new PageKey(revision.environment(), revision.number(), resolved, current, known, auth);
+    if (shared) {
+      Rendered cached = pages.get(key);
+      if (cached != null) {
+        return cached;
+      }
+    }
+    Rendered rendered = build(revision, subject, layout, resolved, routes, current, known, auth);
+    if (shared) {
+      remember(pages, key, rendered);
+    }
+    return rendered;
+  }
+
+  /** Bounded: a new revision makes old entries useless, so a full cache simply starts over. */
+  private static <K, V> void remember(Map<K, V> cache, K key, V value) {
+    if (cache.size() >= MAX_CACHED) {
+      cache.clear();
+    }
+    cache.put(key, value);
+  }
+
+  private Rendered build(
+      RevisionSnapshot revision,
+      String subject,
+      ShellProperties.Layout layout,
+      Map<AppName, SemVer> resolved,
+      RouteTable routes,
+      String current,
+      boolean known,
+      ShellConfig.Auth auth) {
+    ImportMap importMap = importMaps.of(revision, subject);
 
     ShellConfig config =
         new ShellConfig(
