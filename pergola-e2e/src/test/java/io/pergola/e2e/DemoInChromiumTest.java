@@ -2,11 +2,13 @@ package io.pergola.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -45,7 +47,7 @@ class DemoInChromiumTest {
 
   @BeforeEach
   void openPage() {
-    context = chromium.browser().newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1200, 760));
+    context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1200, 760));
     page = context.newPage();
   }
 
@@ -146,7 +148,7 @@ class DemoInChromiumTest {
     if (repository != null && !repository.isBlank()) {
       Path dir = Path.of("..").resolve(repository).normalize();
       Files.createDirectories(dir);
-      Files.copy(target.resolve(name + ".png"), dir.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(target.resolve(name + ".png"), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
   }
 

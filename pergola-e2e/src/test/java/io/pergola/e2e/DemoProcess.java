@@ -18,8 +18,16 @@ import java.util.List;
  */
 final class DemoProcess implements AutoCloseable {
 
-  /** The launcher's jar; the build makes it before this module's tests (module order). */
-  static final Path JAR = Path.of("..", "pergola-cli", "target", "pergola.jar").toAbsolutePath().normalize();
+  /**
+   * The launcher's jar; the build makes it before this module's tests (module order). Found from
+   * the module's directory (tests) or the repository's (benchmarks run from the root).
+   */
+  static final Path JAR =
+      java.util.stream.Stream.of(Path.of("..", "pergola-cli", "target", "pergola.jar"), Path.of("pergola-cli", "target", "pergola.jar"))
+          .map(path -> path.toAbsolutePath().normalize())
+          .filter(Files::isRegularFile)
+          .findFirst()
+          .orElse(Path.of("..", "pergola-cli", "target", "pergola.jar").toAbsolutePath().normalize());
 
   private final Process process;
   private final Path log;

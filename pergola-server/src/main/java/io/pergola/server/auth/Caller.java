@@ -1,5 +1,6 @@
 package io.pergola.server.auth;
 
+import java.util.Set;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -68,9 +69,9 @@ public sealed interface Caller {
    * @param admin whether the person is in the admin group
    * @param teams the teams the person's groups make them a member of
    */
-  record Person(String subject, boolean admin, java.util.Set<String> teams) implements Caller {
+  record Person(String subject, boolean admin, Set<String> teams) implements Caller {
     public Person {
-      teams = java.util.Set.copyOf(teams);
+      teams = Set.copyOf(teams);
     }
 
     @Override

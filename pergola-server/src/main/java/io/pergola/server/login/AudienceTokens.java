@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
@@ -101,8 +102,8 @@ final class AudienceTokens {
   }
 
   /** The latest ID token a refresh brought, if any: the hint for RP-initiated logout. */
-  static java.util.Optional<String> latestIdToken(HttpSession session) {
-    return session.getAttribute(ID_TOKEN) instanceof String idToken ? java.util.Optional.of(idToken) : java.util.Optional.empty();
+  static Optional<String> latestIdToken(HttpSession session) {
+    return session.getAttribute(ID_TOKEN) instanceof String idToken ? Optional.of(idToken) : Optional.empty();
   }
 
   /** The session's login; only its refresh token is used, the provider checks it each time. */

@@ -2,6 +2,7 @@ package io.pergola.server.login;
 
 import io.pergola.server.shell.ShellLogin;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +36,7 @@ final class OidcShellLogin implements ShellLogin {
     user.getClaims().forEach(
         (name, value) -> {
           if (!TECHNICAL.contains(name)) {
-            claims.put(name, value instanceof java.time.Instant instant ? instant.getEpochSecond() : value);
+            claims.put(name, value instanceof Instant instant ? instant.getEpochSecond() : value);
           }
         });
     return claims;

@@ -1,6 +1,7 @@
 package io.pergola.server.login;
 
 import io.pergola.core.manifest.AppName;
+import io.pergola.server.config.ServerOrigin;
 import io.pergola.server.shell.ShellLogin;
 import io.pergola.server.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
@@ -42,7 +43,7 @@ class TokenEndpoint {
   private final CrossSiteGuard guard;
   private final LoginProperties login;
   private final ShellClientRegistrations registrations;
-  private final io.pergola.server.config.ServerOrigin origin;
+  private final ServerOrigin origin;
 
   TokenEndpoint(
       AudienceTokens tokens,
@@ -50,7 +51,7 @@ class TokenEndpoint {
       CrossSiteGuard guard,
       LoginProperties login,
       ShellClientRegistrations registrations,
-      io.pergola.server.config.ServerOrigin origin) {
+      ServerOrigin origin) {
     this.tokens = tokens;
     this.appAudiences = appAudiences;
     this.guard = guard;

@@ -1,0 +1,125 @@
+package io.pergola.e2e;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.CDPSession;
+import com.microsoft.playwright.Page;
+import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Route switch in the demo, in headless Chromium: the time from a navigation click in the header
+ * to the first frame painted after the new child's content is in the DOM, for a child whose code
+ * has not been loaded yet (a cold browser cache) and for one already loaded (switching back).
+ * Without network emulation and with 40 ms round trips at 10 Mbit/s. Not a test: run it with
+ * {@code bench/route-switch/run.sh}.
+ */
+public final class RouteSwitchBenchmark {
+
+  private static final int RUNS = Integer.getInteger("runs", 15);
+
+  /**
+   * Clicks the header's link and resolves with [first, data]: the ms from the click to the first
+   * animation frame in which the child has rendered anything (that frame paints it), and to the
+   * one in which its API data is shown. Checked every frame rather than by a MutationObserver,
+   * which cannot see into the children's shadow roots.
+   */
+  private static final String CLICK_AND_TIME =
+      """
+      ([link, first, data]) => new Promise((resolve) => {
+        const found = (selector) => document.querySelector(selector)
+          ?? document.querySelector('acme-shipping')?.shadowRoot?.querySelector(selector);
+        const start = performance.now();
+        let painted;
+        const check = () => {
+          const now = performance.now() - start;
+          painted ??= found(first) ? now : undefined;
+          if (painted !== undefined && found(data)) resolve([painted, now]);
+          else requestAnimationFrame(check);
+        };
+        document.querySelector('acme-header').shadowRoot.querySelector(`nav a[href="${link}"]`).click();
+        requestAnimationFrame(check);
+      })
+      """;
+
+  private static final String BILLING_FIRST = "[data-pergola-app=billing] .ds-page";
+  private static final String BILLING_DATA = "[data-testid=billing-title]";
+
+  public static void main(String[] args) throws Exception {
+    try (Chromium chromium = Chromium.launch(); DemoProcess demo = DemoProcess.start()) {
+      Browser browser = chromium.browser();
+      String session = signIn(browser, demo);
+      List<String[]> rows = new ArrayList<>();
+      for (boolean throttled : new boolean[] {false, true}) {
+        List<Double> coldFirst = new ArrayList<>();
+        List<Double> coldData = new ArrayList<>();
+        List<Double> warmFirst = new ArrayList<>();
+        List<Double> warmData = new ArrayList<>();
+        for (int run = 0; run < RUNS; run++) {
+          BrowserContext context =
+              browser.newContext(new Browser.NewContextOptions().setStorageState(session).setViewportSize(1200, 760));
+          Page page = context.newPage();
+          if (throttled) {
+            throttle(context.newCDPSession(page));
+          }
+          page.navigate(demo.url() + "/shipping");
+          page.waitForSelector("[data-testid=shipments] >> text=SH-1042");
+          double[] cold = time(page, "/billing", BILLING_FIRST, BILLING_DATA);
+          coldFirst.add(cold[0]);
+          coldData.add(cold[1]);
+          time(page, "/shipping", "[data-pergola-app=shipping] acme-shipping", "[data-testid=shipments]");
+          double[] warm = time(page, "/billing", BILLING_FIRST, BILLING_DATA);
+          warmFirst.add(warm[0]);
+          warmData.add(warm[1]);
+          context.close();
+        }
+        String network = throttled ? "40 ms RTT, 10 Mbit/s" : "loopback";
+        rows.add(row("child not loaded yet: first paint, " + network, coldFirst, throttled ? "≤ 1 RTT + parse" : "—"));
+        rows.add(row("child not loaded yet: with its API data, " + network, coldData, "—"));
+        rows.add(row("child already loaded: first paint, " + network, warmFirst, "≤ 16 ms (one frame)"));
+        rows.add(row("child already loaded: with its API data, " + network, warmData, "—"));
+      }
+      System.out.println();
+      System.out.printf(Locale.ROOT, "Route switch in the demo (click to the frame that paints it), headless Chromium, %d runs each, median (p90)%n%n", RUNS);
+      System.out.println("| figure | Pergola | goal |");
+      System.out.println("|---|---|---|");
+      rows.forEach(row -> System.out.println("| " + String.join(" | ", row) + " |"));
+    }
+  }
+
+  private static String signIn(Browser browser, DemoProcess demo) {
+    try (BrowserContext context = browser.newContext()) {
+      Page page = context.newPage();
+      page.navigate(demo.url() + "/shipping");
+      page.fill("input[name=username]", "ada");
+      page.fill("input[name=password]", "ada-demo");
+      page.click("button[type=submit]");
+      page.waitForSelector("[data-testid=shipments]");
+      return context.storageState();
+    }
+  }
+
+  private static void throttle(CDPSession cdp) {
+    JsonObject conditions = new JsonObject();
+    conditions.addProperty("offline", false);
+    conditions.addProperty("latency", 40);
+    conditions.addProperty("downloadThroughput", 10_000_000 / 8);
+    conditions.addProperty("uploadThroughput", 10_000_000 / 8);
+    cdp.send("Network.enable");
+    cdp.send("Network.emulateNetworkConditions", conditions);
+  }
+
+  private static double[] time(Page page, String link, String first, String data) {
+    List<?> times = (List<?>) page.evaluate(CLICK_AND_TIME, List.of(link, first, data));
+    return new double[] {((Number) times.get(0)).doubleValue(), ((Number) times.get(1)).doubleValue()};
+  }
+
+  private static String[] row(String figure, List<Double> millis, String goal) {
+    List<Double> sorted = millis.stream().sorted().toList();
+    double median = sorted.get(sorted.size() / 2);
+    double p90 = sorted.get((int) Math.ceil(sorted.size() * 0.9) - 1);
+    return new String[] {figure, String.format(Locale.ROOT, "%.1f ms (%.1f ms)", median, p90), goal};
+  }
+}
