@@ -19,7 +19,7 @@ const KINDS = {
 /**
  * @param {string} name the app's name
  * @param {{kind: string, specifier: string, exposes?: string, element?: string,
- *   shadow?: boolean}} app the app's config
+ *   shadow?: boolean, requires?: string[]}} app the app's config
  * @param {{importModule: (specifier: string) => Promise<object>,
  *   registry?: {whenDefined(tag: string): Promise<unknown>}}} io
  * @returns {Promise<import('./module-kind.js').Adapter>}
@@ -28,5 +28,9 @@ const KINDS = {
 export async function loadApp(name, app, { importModule, registry }) {
   const adapt = Object.hasOwn(KINDS, app.kind) && KINDS[app.kind];
   if (!adapt) throw new PergolaError(NOT_A_LIFECYCLE, `${name} has an unknown kind "${app.kind}"`);
+  // The child's shared libraries load beside it, not after it: otherwise each is discovered only
+  // once the module importing it is parsed, a round trip apiece (bench/route-switch). A failure
+  // here is the child's own import's to report.
+  for (const library of app.requires ?? []) importModule(library).catch(() => {});
   return adapt(name, app, await importModule(app.specifier), registry);
 }

@@ -72,3 +72,29 @@ test('loads by the bare specifier and refuses an unknown kind with code 4', asyn
   await assert.rejects(loadApp('odd', { kind: 'iframe', specifier: 'odd' }, { importModule }),
     { code: 4, message: '#4 odd has an unknown kind "iframe"' });
 });
+
+test('a child\'s shared libraries start loading with it, not after it', async () => {
+  const started = [];
+  let releaseChild;
+  const child = new Promise((resolve) => (releaseChild = resolve));
+  const importModule = (specifier) => {
+    started.push(specifier);
+    return specifier === 'billing' ? child : Promise.resolve({});
+  };
+  const loading = loadApp('billing',
+    { kind: 'module', specifier: 'billing', requires: ['vue', 'design-system'] }, { importModule });
+
+  assert.deepEqual(started.sort(), ['billing', 'design-system', 'vue']);
+  releaseChild({ mount() {}, unmount() {} });
+  await loading;
+});
+
+test('a library that fails to preload is left to the child\'s own import to report', async () => {
+  const importModule = (specifier) => specifier === 'vue'
+    ? Promise.reject(new Error('404')) : Promise.resolve({ mount() {}, unmount() {} });
+
+  const adapter = await loadApp('billing',
+    { kind: 'module', specifier: 'billing', requires: ['vue'] }, { importModule });
+
+  assert.ok(adapter);
+});

@@ -23,7 +23,8 @@ record ShellConfig(
   record Auth(String tokenUrl, String logoutUrl, Map<String, Object> user) {}
 
   /** A deployed child as the runtime needs it. */
-  record App(String version, String kind, String specifier, String element, Boolean shadow, String exposes) {}
+  record App(
+      String version, String kind, String specifier, String element, Boolean shadow, String exposes, List<String> requires) {}
 
   record Slot(String name, String app, String target) {}
 

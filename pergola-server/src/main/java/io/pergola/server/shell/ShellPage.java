@@ -198,7 +198,13 @@ class ShellPage {
                     app.value(),
                     manifest.element().orElse(null),
                     null,
-                    manifest.exposes().orElse(null)));
+                    manifest.exposes().orElse(null),
+                    // The deployed libraries it requires, which the runtime fetches beside it.
+                    manifest.requires().keySet().stream()
+                        .filter(resolved::containsKey)
+                        .map(AppName::value)
+                        .sorted()
+                        .toList()));
           }
         });
     return apps;
