@@ -99,7 +99,7 @@ final class ShellFilter extends OncePerRequestFilter {
     response.setHeader(
         "Content-Security-Policy",
         "default-src 'self'; script-src 'nonce-" + nonce + "' 'strict-dynamic'; style-src 'self' 'unsafe-inline';"
-            + " img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none';"
+            + " img-src 'self' data:; connect-src " + connectSrc(revision.environment()) + "; font-src 'self'; object-src 'none';"
             + " base-uri 'none'; frame-ancestors 'self'");
     response.setHeader("Cache-Control", "no-store");
     response.setHeader("X-Content-Type-Options", "nosniff");
@@ -137,6 +137,12 @@ final class ShellFilter extends OncePerRequestFilter {
     if ("GET".equals(request.getMethod())) {
       response.getOutputStream().write(body);
     }
+  }
+
+  /** The shell's own origin, and the APIs the environment's layout lets children call. */
+  private String connectSrc(String environment) {
+    List<String> extra = properties.layoutOf(environment).connectSrc();
+    return extra.isEmpty() ? "'self'" : "'self' " + String.join(" ", extra);
   }
 
   /** A sticky random id for canary assignment of visitors who are not logged in. */

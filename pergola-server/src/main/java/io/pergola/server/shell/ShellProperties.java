@@ -45,20 +45,30 @@ public record ShellProperties(
    *     hold {@code <!-- pergola:head -->} (inside {@code <head>}) and {@code <!-- pergola:outlet
    *     -->}, and may place each slot with {@code <!-- pergola:slot NAME -->} (slots without a
    *     marker go before the outlet). Without one, Pergola's plain page is used.
+   * @param connectSrc origins children may call besides the shell's own (their teams' APIs, e.g.
+   *     {@code https://api.example.com}), added to the page's CSP {@code connect-src}
    */
   public record Layout(
       @DefaultValue("Pergola") String title,
       Map<String, String> slots,
       List<Route> routes,
       List<String> stylesheets,
-      java.nio.file.Path template) {
+      java.nio.file.Path template,
+      List<String> connectSrc) {
 
-    static final Layout DEFAULT = new Layout("Pergola", Map.of(), List.of(), List.of(), null);
+    static final Layout DEFAULT = new Layout("Pergola", Map.of(), List.of(), List.of(), null, List.of());
 
     public Layout {
       slots = slots == null ? Map.of() : new java.util.LinkedHashMap<>(slots);
       routes = routes == null ? List.of() : List.copyOf(routes);
       stylesheets = stylesheets == null ? List.of() : List.copyOf(stylesheets);
+      connectSrc = connectSrc == null ? List.of() : List.copyOf(connectSrc);
+      for (String source : connectSrc) {
+        // A source is one token: a space, ';' or ',' would smuggle other directives into the CSP.
+        Require.argument(
+            source.matches("https?://[A-Za-z0-9.*-]+(:[0-9]+)?(/[^\\s;,']*)?"),
+            "pergola.shell.layouts.<env>.connect-src: %s is not an http(s) origin such as https://api.example.com", source);
+      }
     }
   }
 

@@ -28,7 +28,8 @@ class ShellPageTest {
             PergolaTestServer.tempDir(),
             "--pergola.shell.layouts.production.title=Test <Shell>",
             "--pergola.shell.layouts.production.slots.header=top",
-            "--pergola.shell.layouts.production.stylesheets[0]=top/site.css");
+            "--pergola.shell.layouts.production.stylesheets[0]=top/site.css",
+            "--pergola.shell.layouts.production.connect-src[0]=https://api.example.com");
     team = server.newTeam("shellers");
     for (String app : new String[] {"top", "billing"}) {
       server.registerApp(app, "shellers");
@@ -99,6 +100,7 @@ class ShellPageTest {
       Matcher nonce = Pattern.compile("'nonce-([^']+)'").matcher(csp);
       assertThat(nonce.find()).isTrue();
       assertThat(csp).contains("script-src 'nonce-").doesNotContain("unsafe-inline' 'strict").doesNotContain("script-src 'unsafe-inline'");
+      assertThat(csp).contains("connect-src 'self' https://api.example.com;"); // the layout's team APIs
       assertThat(page.text()).contains("nonce=\"" + nonce.group(1) + "\"");
       nonces.add(nonce.group(1));
       assertThat(page.header("Cache-Control")).isEqualTo("no-store");
