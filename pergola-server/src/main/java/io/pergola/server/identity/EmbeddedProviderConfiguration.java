@@ -82,10 +82,10 @@ class EmbeddedProviderConfiguration {
   RegisteredClientRepository registeredClients(
       EmbeddedClient client, ServerOrigin origin, LoginProperties login, IdentityProperties identity) {
     // The redirect URIs name the server's origin, known only once it listens.
-    Supplier<RegisteredClient> shell =
+    Supplier<InMemoryRegisteredClientRepository> repository =
         SingletonSupplier.of(
             () ->
-                RegisteredClient.withId(client.clientId())
+                new InMemoryRegisteredClientRepository(RegisteredClient.withId(client.clientId())
                     .clientId(client.clientId())
                     .clientSecret("{noop}" + client.clientSecret())
                     .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
@@ -102,9 +102,7 @@ class EmbeddedProviderConfiguration {
                             .refreshTokenTimeToLive(identity.refreshTokenLifetime())
                             .reuseRefreshTokens(true)
                             .build())
-                    .build());
-    Supplier<InMemoryRegisteredClientRepository> repository =
-        SingletonSupplier.of(() -> new InMemoryRegisteredClientRepository(shell.get()));
+                    .build()));
     return new RegisteredClientRepository() {
       @Override
       public void save(RegisteredClient registeredClient) {

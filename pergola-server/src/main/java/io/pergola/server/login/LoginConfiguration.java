@@ -11,7 +11,6 @@ import io.pergola.server.identity.EmbeddedClient;
 import io.pergola.server.shell.ShellLogin;
 import io.pergola.server.shell.ShellProperties;
 import java.time.Clock;
-import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;

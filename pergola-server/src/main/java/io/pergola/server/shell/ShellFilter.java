@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -34,28 +33,14 @@ final class ShellFilter extends OncePerRequestFilter {
           "/oauth2/", "/idp/", "/demo-api/", "/error", "/favicon.ico");
 
   static final String SUBJECT_COOKIE = "pergola_subject";
-  /**
-   * Nonces and visitor ids on every page view: one shared SecureRandom serialises all requests on
-   * its lock (measured in bench/assets), so requests pick one of a few, each thread-safe.
-   */
-  private static final SecureRandom[] RANDOMS = new SecureRandom[8];
-
-  static {
-    for (int i = 0; i < RANDOMS.length; i++) {
-      try {
-        // DRBG instances keep their own state; NativePRNG ones share one lock behind the scenes.
-        RANDOMS[i] = SecureRandom.getInstance("DRBG");
-      } catch (java.security.NoSuchAlgorithmException e) {
-        RANDOMS[i] = new SecureRandom();
-      }
-    }
-  }
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final ShellPage page;
   private final RuntimeFiles runtime;
   private final CurrentRevisions revisions;
   private final ShellProperties properties;
   private final ShellLogin login; // null: the shell has no login
+  private final String connectSrc;
 
   ShellFilter(
       ShellPage page, RuntimeFiles runtime, CurrentRevisions revisions, ShellProperties properties, ShellLogin login) {
@@ -64,6 +49,9 @@ final class ShellFilter extends OncePerRequestFilter {
     this.revisions = revisions;
     this.properties = properties;
     this.login = login;
+    // The shell serves one environment, so its layout's API origins are known once for all.
+    List<String> apis = properties.layoutOf(properties.environment()).connectSrc();
+    this.connectSrc = apis.isEmpty() ? "'self'" : "'self' " + String.join(" ", apis);
   }
 
   @Override
@@ -99,7 +87,7 @@ final class ShellFilter extends OncePerRequestFilter {
     response.setHeader(
         "Content-Security-Policy",
         "default-src 'self'; script-src 'nonce-" + nonce + "' 'strict-dynamic'; style-src 'self' 'unsafe-inline';"
-            + " img-src 'self' data:; connect-src " + connectSrc(revision.environment()) + "; font-src 'self'; object-src 'none';"
+            + " img-src 'self' data:; connect-src " + connectSrc + "; font-src 'self'; object-src 'none';"
             + " base-uri 'none'; frame-ancestors 'self'");
     response.setHeader("Cache-Control", "no-store");
     response.setHeader("X-Content-Type-Options", "nosniff");
@@ -139,12 +127,6 @@ final class ShellFilter extends OncePerRequestFilter {
     }
   }
 
-  /** The shell's own origin, and the APIs the environment's layout lets children call. */
-  private String connectSrc(String environment) {
-    List<String> extra = properties.layoutOf(environment).connectSrc();
-    return extra.isEmpty() ? "'self'" : "'self' " + String.join(" ", extra);
-  }
-
   /** A sticky random id for canary assignment of visitors who are not logged in. */
   private static String subject(HttpServletRequest request, HttpServletResponse response) {
     if (request.getCookies() != null) {
@@ -171,7 +153,7 @@ final class ShellFilter extends OncePerRequestFilter {
 
   private static String randomId(int bytes) {
     byte[] random = new byte[bytes];
-    RANDOMS[ThreadLocalRandom.current().nextInt(RANDOMS.length)].nextBytes(random);
+    RANDOM.nextBytes(random);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
   }
 
