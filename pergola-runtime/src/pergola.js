@@ -32,6 +32,6 @@ if (script) {
   try {
     start(window, JSON.parse(script.textContent), (specifier) => import(specifier));
   } catch (error) {
-    console.error(new PergolaError(CONFIG, `the runtime could not start: ${error.message}`));
+    console.error(new PergolaError(CONFIG, `cannot start: ${error.message}`));
   }
 }

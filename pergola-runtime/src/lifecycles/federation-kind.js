@@ -4,6 +4,7 @@
  * has a default export that is a single-spa lifecycle object.
  */
 
+import { KINDS } from './load-app.js';
 import { moduleAdapter } from './module-kind.js';
 import { singleSpaAdapter } from './single-spa-kind.js';
 
@@ -25,3 +26,5 @@ export async function federationAdapter(app, container, exposes, scope = shareSc
     ? moduleAdapter(app, exports)
     : singleSpaAdapter(app, exports?.default ?? exports);
 }
+
+KINDS.federation = (name, app, exports) => federationAdapter(name, exports, app.exposes);

@@ -4,6 +4,7 @@
  * `context.onRouteChange`.
  */
 
+import { KINDS } from './load-app.js';
 import { NOT_A_LIFECYCLE, PergolaError } from '../telemetry/error-codes.js';
 
 /**
@@ -32,3 +33,5 @@ export function moduleAdapter(app, exports) {
     update: async () => {},
   };
 }
+
+KINDS.module = (name, app, exports) => moduleAdapter(name, exports);

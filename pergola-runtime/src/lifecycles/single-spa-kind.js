@@ -4,6 +4,7 @@
  * with Pergola's context as their prototype and also as `props.pergola`.
  */
 
+import { KINDS } from './load-app.js';
 import { normalizeLifecycles } from './normalize-lifecycles.js';
 
 /**
@@ -23,3 +24,5 @@ export function singleSpaAdapter(app, exports) {
     update: (el, ctx) => lifecycles.update(props(el, ctx)),
   };
 }
+
+KINDS['single-spa'] = (name, app, exports) => singleSpaAdapter(name, exports);

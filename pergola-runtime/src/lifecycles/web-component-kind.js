@@ -5,6 +5,8 @@
  * attribute) current with a `pergola:route` event on each change.
  */
 
+import { KINDS } from './load-app.js';
+
 /**
  * @param {{element: string, shadow?: boolean}} app the app's config
  * @param {{whenDefined(tag: string): Promise<unknown>}} registry `customElements`
@@ -43,3 +45,5 @@ export function webComponentAdapter({ element: tag, shadow }, registry) {
     },
   };
 }
+
+KINDS['web-component'] = (name, app, exports, registry) => webComponentAdapter(app, registry);

@@ -26,20 +26,19 @@ export function start(win, config, importModule) {
   const { document: doc, location } = win;
   const { apps = {}, environment, revision } = config;
   const emit = (type, detail) => win.dispatchEvent(new CustomEvent(type, { detail }));
+  const fetch = win.fetch.bind(win);
   const report = createReporter({
-    telemetryUrl: config.telemetryUrl, revision, location, fetch: (...a) => win.fetch(...a),
-    sendBeacon: win.navigator.sendBeacon && ((...a) => win.navigator.sendBeacon(...a)),
+    telemetryUrl: config.telemetryUrl, revision, location, fetch,
     onReport: (payload, { code }) => emit('pergola:error', { ...payload, code }),
   });
-  const shellError = (code, message) => report(
+  const shellError = (code, message) => void report(
     { app: 'shell', version: '', phase: 'config', code, error: new E.PergolaError(code, message) });
   const bus = createEventBus((error, type, app = 'shell') => report({
     app, version: apps[app]?.version ?? '', phase: 'event', code: E.SUBSCRIBER, error,
   }));
   const auth = createAuth(config.auth, {
-    fetch: (...a) => win.fetch(...a), now: Date.now,
+    fetch, now: Date.now, setTimeout: win.setTimeout.bind(win), clearTimeout: win.clearTimeout.bind(win),
     assign: (url) => location.assign(webUrl(url, location.href) ?? '/'),
-    setTimeout: (...a) => win.setTimeout(...a), clearTimeout: (id) => win.clearTimeout(id),
   });
   const status = {};
   let navigate = () => {};
@@ -60,20 +59,16 @@ export function start(win, config, importModule) {
   }));
   controllers.forEach((app) => (status[app.name] = app.status));
 
-  for (const { app } of config.routes ?? []) {
-    if (!controllers.has(app)) shellError(E.UNKNOWN_APP, `a route names the unknown app "${app}"`);
-  }
+  const known = (app, where) =>
+    controllers.get(app) ?? shellError(E.UNKNOWN_APP, `${where} names the unknown app "${app}"`);
+  const element = (selector, where) =>
+    doc.querySelector(selector) ?? shellError(E.SLOT_MISSING, `${where} "${selector}" is not on the page`);
+  for (const { path, app } of config.routes ?? []) known(app, `route ${path}`);
   const slots = (config.slots ?? []).flatMap(({ name, app, target }) => {
-    const element = doc.querySelector(target);
-    if (controllers.has(app) && element) return [{ app: controllers.get(app), target: element }];
-    if (!element) shellError(E.SLOT_MISSING, `slot "${name}" has no element "${target}"`);
-    else shellError(E.UNKNOWN_APP, `slot "${name}" names the unknown app "${app}"`);
-    return [];
+    const slot = { app: known(app, `slot ${name}`), target: element(target, `slot ${name}`) };
+    return slot.app && slot.target ? [slot] : [];
   });
-
-  const outletSelector = config.outlet ?? '#pergola-outlet';
-  const outlet = doc.querySelector(outletSelector);
-  if (!outlet) shellError(E.SLOT_MISSING, `the outlet "${outletSelector}" is not on the page`);
+  const outlet = element(config.outlet ?? '#pergola-outlet', 'outlet');
   const router = createRerouter({
     match: createMatcher(config.routes ?? []), apps: controllers, slots, outlet,
     view: createOutletView(doc, outlet, config.notFound),

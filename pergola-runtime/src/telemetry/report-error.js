@@ -1,7 +1,7 @@
 /**
- * Reports a child's failure: to the server's telemetry endpoint (surviving page unload via
- * `sendBeacon`, else `fetch` with `keepalive`), to the console, and as a `pergola:error` event.
- * Reporting never throws.
+ * Reports a child's failure: to the server's telemetry endpoint (a `keepalive` POST, which
+ * survives the page unloading, as `sendBeacon` would, with one code path), to the console, and as
+ * a `pergola:error` event. Reporting never throws.
  */
 
 /**
@@ -25,21 +25,19 @@ export function errorPayload({ app, version, phase, code, error }, { url, revisi
 
 /**
  * @param {{telemetryUrl?: string, revision: number, location: {href: string},
- *   sendBeacon?: (url: string, body: Blob) => boolean, fetch: Function,
+ *   fetch: Function,
  *   onReport?: (payload: object, failure: Failure) => void}} options
  * @returns {(failure: Failure) => object} reports and returns the payload
  */
-export function createReporter({ telemetryUrl, revision, location, sendBeacon, fetch, onReport }) {
+export function createReporter({ telemetryUrl, revision, location, fetch, onReport }) {
   return (failure) => {
     const payload = errorPayload(failure, { url: location.href, revision });
     console.error(payload.message, failure.error);
     // Telemetry is best effort: the shell must keep working when it or a listener fails.
     try {
-      const body = JSON.stringify(payload);
-      const type = 'application/json';
-      if (telemetryUrl && !sendBeacon?.(telemetryUrl, new Blob([body], { type }))) {
-        const init = { method: 'POST', body, keepalive: true, headers: { 'Content-Type': type } };
-        fetch(telemetryUrl, init).catch(() => {});
+      if (telemetryUrl) {
+        fetch(telemetryUrl, { method: 'POST', body: JSON.stringify(payload), keepalive: true,
+          headers: { 'Content-Type': 'application/json' } }).catch(() => {});
       }
     } catch (error) {
       console.error(error);

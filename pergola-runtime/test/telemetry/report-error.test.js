@@ -27,32 +27,33 @@ test('a runtime error keeps its own numbered message and a thrown string has no 
   assert.equal('stack' in thrown, false);
 });
 
-test('sends the payload as a JSON beacon', async () => {
-  const beacons = [];
+test('posts the payload as JSON with keepalive, so it survives the page unloading', async () => {
+  const posts = [];
   const report = createReporter({
     telemetryUrl: '/api/telemetry/client-errors', revision: 12, location: { href: page.url },
-    sendBeacon: (url, blob) => (beacons.push([url, blob]), true),
-    fetch: () => assert.fail('no fetch'),
+    fetch: async (url, init) => posts.push([url, init]),
   });
   await quietly(() => report({ app: 'billing', version: '1.2.0', phase: 'load', code: 3,
     error: new Error('x') }));
-  const [url, blob] = beacons[0];
+  const [url, init] = posts[0];
   assert.equal(url, '/api/telemetry/client-errors');
-  assert.equal(blob.type, 'application/json');
-  assert.equal(JSON.parse(await blob.text()).message, '#3 billing load failed: x');
+  assert.equal(init.method, 'POST');
+  assert.equal(init.keepalive, true);
+  assert.equal(init.headers['Content-Type'], 'application/json');
+  assert.equal(JSON.parse(init.body).message, '#3 billing load failed: x');
 });
 
-test('falls back to a keepalive fetch when the beacon is refused, and never throws', async () => {
+test('never throws, when the post fails or a listener throws', async () => {
   const posts = [];
   const report = createReporter({
-    telemetryUrl: '/t', revision: 1, location: { href: page.url }, sendBeacon: () => false,
+    telemetryUrl: '/t', revision: 1, location: { href: page.url },
     fetch: (url, init) => (posts.push([url, init]), Promise.reject(new Error('offline'))),
     onReport: () => {
       throw new Error('listener broke');
     },
   });
   const failure = { app: 'a', version: '1', phase: 'mount', code: 6, error: new Error('x') };
-  await quietly(() => report(failure));
-  assert.equal(posts[0][1].keepalive, true);
-  assert.equal(posts[0][1].method, 'POST');
+  const payload = await quietly(() => report(failure));
+  assert.equal(posts.length, 1);
+  assert.equal(payload.message, '#6 a mount failed: x');
 });

@@ -4,11 +4,11 @@ package io.pergola.server.assets;
  * What a request's {@code Accept-Encoding} allows, of the two encodings Pergola pre-compresses.
  * Honours {@code q=0} (an explicit refusal) and {@code *}.
  */
-record AcceptEncoding(boolean brotli, boolean gzip) {
+public record AcceptEncoding(boolean brotli, boolean gzip) {
 
   private static final AcceptEncoding NONE = new AcceptEncoding(false, false);
 
-  static AcceptEncoding parse(String header) {
+  public static AcceptEncoding parse(String header) {
     if (header == null || header.isEmpty()) {
       return NONE;
     }

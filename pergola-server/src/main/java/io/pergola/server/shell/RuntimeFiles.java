@@ -1,52 +1,73 @@
 package io.pergola.server.shell;
 
+import com.aayushatharva.brotli4j.Brotli4jLoader;
+import com.aayushatharva.brotli4j.encoder.Encoder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * The browser runtime's files (from the {@code pergola-runtime} jar), held in memory and served
- * under a content-hashed prefix, {@code /pergola/runtime/<hash>/...}, so they can be cached
- * forever and a new runtime reaches browsers on the next page load.
+ * The browser runtime as built by {@code pergola-runtime} (the bundle {@code pergola.js}, one
+ * adapter module per kind of child, and their source maps), held in memory with brotli and gzip
+ * variants made once, and served under a content-hashed prefix, {@code /pergola/runtime/<hash>/},
+ * so they can be cached forever and a new runtime reaches browsers on the next page load.
  */
 @Component
 class RuntimeFiles {
 
-  private static final String LOCATION = "classpath*:pergola/runtime/**/*.js";
+  private static final String LOCATION = "classpath*:pergola/runtime/*";
+  private static final System.Logger LOG = System.getLogger(RuntimeFiles.class.getName());
 
-  /** A runtime file, with its gzip variant. */
-  record RuntimeFile(byte[] bytes, byte[] gzip, String etag) {}
+  /** A runtime file with its compressed variants (null where not smaller) and source map, if any. */
+  record RuntimeFile(String contentType, byte[] bytes, byte[] gzip, byte[] brotli, String etag, String sourceMap) {}
 
   private final Map<String, RuntimeFile> files;
   private final String prefix;
 
   RuntimeFiles() {
     try {
-      Map<String, RuntimeFile> loaded = new TreeMap<>();
-      MessageDigest all = MessageDigest.getInstance("SHA-256");
+      Map<String, byte[]> contents = new TreeMap<>(); // sorted: a stable hash
       for (Resource resource : new PathMatchingResourcePatternResolver().getResources(LOCATION)) {
-        String url = resource.getURL().toString();
-        String path = url.substring(url.lastIndexOf("pergola/runtime/") + "pergola/runtime/".length());
-        byte[] bytes;
-        try (InputStream in = resource.getInputStream()) {
-          bytes = in.readAllBytes();
+        String name = resource.getFilename();
+        if (name != null && (name.endsWith(".js") || name.endsWith(".js.map"))) {
+          try (InputStream in = resource.getInputStream()) {
+            contents.put(name, in.readAllBytes());
+          }
         }
-        all.update(path.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
+      MessageDigest all = MessageDigest.getInstance("SHA-256");
+      Map<String, RuntimeFile> loaded = new TreeMap<>();
+      boolean brotli = brotliAvailable();
+      for (Map.Entry<String, byte[]> file : contents.entrySet()) {
+        String name = file.getKey();
+        byte[] bytes = file.getValue();
+        all.update(name.getBytes(StandardCharsets.UTF_8));
         all.update(bytes);
         String etag = "\"" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)) + "\"";
-        loaded.put(path, new RuntimeFile(bytes, gzip(bytes), etag));
+        boolean map = name.endsWith(".map");
+        loaded.put(name, new RuntimeFile(
+            map ? "application/json" : "text/javascript;charset=utf-8",
+            bytes,
+            smaller(gzip(bytes), bytes),
+            brotli ? smaller(Encoder.compress(bytes, new Encoder.Parameters().setQuality(11)), bytes) : null,
+            etag,
+            !map && contents.containsKey(name + ".map") ? name + ".map" : null));
       }
-      this.files = java.util.Collections.unmodifiableMap(loaded); // sorted: stable pages
+      this.files = Collections.unmodifiableMap(loaded);
       this.prefix = "/pergola/runtime/" + HexFormat.of().formatHex(all.digest()).substring(0, 16) + "/";
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the browser runtime from the classpath", e);
@@ -60,23 +81,42 @@ class RuntimeFiles {
     return prefix;
   }
 
-  /** Paths of every runtime file, for modulepreload hints. */
-  Iterable<String> paths() {
-    return files.keySet();
+  /** The URL of the entry module, the one a shell page loads. */
+  String entryUrl() {
+    return prefix + "pergola.js";
   }
 
-  boolean isEmpty() {
-    return files.isEmpty();
+  /** The URL of the module adapting children of {@code kind}, which the runtime loads lazily. */
+  Optional<String> kindAdapterUrl(String kind) {
+    String file = kind + "-kind.js";
+    return files.containsKey(file) ? Optional.of(prefix + file) : Optional.empty();
   }
 
-  /** The file at {@code /pergola/runtime/<hash>/<path>}, or null (also for an old hash). */
+  /** The file at {@code /pergola/runtime/<hash>/<name>}, or null (also for an old hash). */
   RuntimeFile lookup(String requestUri) {
     return requestUri.startsWith(prefix) ? files.get(requestUri.substring(prefix.length())) : null;
   }
 
+  private static byte[] smaller(byte[] variant, byte[] bytes) {
+    return variant.length < bytes.length ? variant : null;
+  }
+
+  private static boolean brotliAvailable() {
+    if (Brotli4jLoader.isAvailable()) {
+      return true;
+    }
+    LOG.log(System.Logger.Level.WARNING, "Brotli is unavailable on this platform, serving the runtime with gzip only: "
+        + Brotli4jLoader.getUnavailabilityCause());
+    return false;
+  }
+
   private static byte[] gzip(byte[] bytes) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+    try (GZIPOutputStream gzip = new GZIPOutputStream(out) {
+      {
+        def.setLevel(Deflater.BEST_COMPRESSION);
+      }
+    }) {
       gzip.write(bytes);
     }
     return out.toByteArray();

@@ -1,5 +1,6 @@
 package io.pergola.server.shell;
 
+import io.pergola.server.assets.AcceptEncoding;
 import io.pergola.server.deploy.CurrentRevisions;
 import io.pergola.server.deploy.RevisionSnapshot;
 import jakarta.servlet.FilterChain;
@@ -106,19 +107,26 @@ final class ShellFilter extends OncePerRequestFilter {
       response.sendError(404);
       return;
     }
-    response.setContentType("text/javascript;charset=utf-8");
+    response.setContentType(file.contentType());
     response.setHeader("Cache-Control", "public, max-age=31536000, immutable");
     response.setHeader("ETag", file.etag());
     response.setHeader("Vary", "Accept-Encoding");
     response.setHeader("X-Content-Type-Options", "nosniff");
+    if (file.sourceMap() != null) {
+      // Named in a header, not a comment in the file: browsers without devtools open pay nothing.
+      response.setHeader("SourceMap", file.sourceMap());
+    }
     if (file.etag().equals(request.getHeader("If-None-Match"))) {
       response.setStatus(304);
       return;
     }
-    String accept = request.getHeader("Accept-Encoding");
-    boolean gzip = accept != null && accept.contains("gzip") && file.gzip().length < file.bytes().length;
-    byte[] body = gzip ? file.gzip() : file.bytes();
-    if (gzip) {
+    AcceptEncoding accepted = AcceptEncoding.parse(request.getHeader("Accept-Encoding"));
+    byte[] body = file.bytes();
+    if (accepted.brotli() && file.brotli() != null) {
+      body = file.brotli();
+      response.setHeader("Content-Encoding", "br");
+    } else if (accepted.gzip() && file.gzip() != null) {
+      body = file.gzip();
       response.setHeader("Content-Encoding", "gzip");
     }
     response.setContentLength(body.length);

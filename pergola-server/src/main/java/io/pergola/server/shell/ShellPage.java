@@ -11,10 +11,14 @@ import io.pergola.server.deploy.ImportMaps;
 import io.pergola.server.deploy.RevisionSnapshot;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -130,25 +134,33 @@ class ShellPage {
     }
     head.append("<script type=\"importmap\" nonce=\"").append(NONCE).append("\">")
         .append(importMap.toJson()).append("</script>\n");
-    for (String file : runtime.paths()) {
-      head.append("<link rel=\"modulepreload\" href=\"").append(runtime.prefix()).append(file).append("\">\n");
-    }
+    // What the first view needs starts loading at once, side by side, instead of each file being
+    // discovered only once the one importing it has arrived: the runtime's adapters for the
+    // kinds of children on show, the children and the libraries they require.
+    Set<String> preloads = new LinkedHashSet<>();
     for (String app : preloaded(layout, current)) {
-      String url = importMap.imports().get(app);
-      if (url != null) {
-        String integrity = importMap.integrity().get(url);
-        head.append("<link rel=\"modulepreload\" href=\"").append(escapeHtml(url)).append('"');
-        if (integrity != null) {
-          head.append(" integrity=\"").append(integrity).append('"');
-        }
-        head.append(">\n");
+      ShellConfig.App shown = config.apps().get(app);
+      if (shown != null) {
+        runtime.kindAdapterUrl(shown.kind()).ifPresent(preloads::add);
+        Stream.concat(Stream.of(app), shown.requires().stream())
+            .map(importMap.imports()::get)
+            .filter(Objects::nonNull)
+            .forEach(preloads::add);
       }
+    }
+    for (String url : preloads) {
+      String integrity = importMap.integrity().get(url);
+      head.append("<link rel=\"modulepreload\" href=\"").append(escapeHtml(url)).append('"');
+      if (integrity != null) {
+        head.append(" integrity=\"").append(integrity).append('"');
+      }
+      head.append(">\n");
     }
     head.append("<script type=\"application/json\" id=\"pergola-config\">")
         .append(json.writeValueAsString(config).replace("<", "\\u003c"))
         .append("</script>\n")
         .append("<script type=\"module\" nonce=\"").append(NONCE).append("\" src=\"")
-        .append(runtime.prefix()).append("pergola.js\"></script>\n");
+        .append(runtime.entryUrl()).append("\"></script>\n");
     Map<String, String> slots = new LinkedHashMap<>();
     for (String slot : layout.slots().keySet()) {
       slots.put(slot, "<div id=\"pergola-slot-" + escapeHtml(slot) + "\"></div>\n");

@@ -89,6 +89,8 @@ class ShellPageTest {
     assertThat(config.get("slots").get(0).get("target").asString()).isEqualTo("#pergola-slot-header");
     assertThat(html).contains("<link rel=\"modulepreload\" href=\"/assets/billing/1.0.0/index.js\" integrity=\"sha384-");
     assertThat(html).containsPattern("<script type=\"module\" nonce=\"[^\"]+\" src=\"/pergola/runtime/[0-9a-f]{16}/pergola.js\">");
+    // The runtime's adapter for the header's kind is fetched beside the runtime, not after it.
+    assertThat(html).containsPattern("<link rel=\"modulepreload\" href=\"/pergola/runtime/[0-9a-f]{16}/web-component-kind.js\">");
   }
 
   @Test
@@ -166,6 +168,17 @@ class ShellPageTest {
     assertThat(runtime.header("Content-Type")).startsWith("text/javascript");
     assertThat(runtime.header("Cache-Control")).isEqualTo("public, max-age=31536000, immutable");
     assertThat(runtime.header("Content-Encoding")).isEqualTo("gzip");
+    assertThat(runtime.header("SourceMap")).isEqualTo("pergola.js.map");
+    TestHttp.Response brotli = server.anonymous().header("Accept-Encoding", "gzip, br").get(src.group(1)).expectStatus(200);
+    assertThat(brotli.header("Content-Encoding")).isEqualTo("br");
+    assertThat(brotli.bytes().length).isLessThan(runtime.bytes().length);
+    // The runtime's size budget (bench/runtime-size): what every shell page loads, as served.
+    assertThat(brotli.bytes().length).as("pergola.js, brotli").isLessThanOrEqualTo(4096);
+    String prefix = src.group(1).substring(0, src.group(1).length() - "pergola.js".length());
+    TestHttp.Response map = server.anonymous().get(prefix + "pergola.js.map").expectStatus(200);
+    assertThat(map.header("Content-Type")).startsWith("application/json");
+    assertThat(map.text()).contains("\"sources\"").contains("shell/start.js");
+    server.anonymous().get(prefix + "single-spa-kind.js").expectStatus(200);
     server.anonymous().get("/pergola/runtime/0000000000000000/pergola.js").expectStatus(404);
   }
 
