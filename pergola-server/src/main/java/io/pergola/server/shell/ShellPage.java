@@ -135,9 +135,10 @@ class ShellPage {
     head.append("<script type=\"importmap\" nonce=\"").append(NONCE).append("\">")
         .append(importMap.toJson()).append("</script>\n");
     // What the first view needs starts loading at once, side by side, instead of each file being
-    // discovered only once the one importing it has arrived: the runtime's adapters for the
+    // discovered only once the one importing it has arrived: the runtime, its adapters for the
     // kinds of children on show, the children and the libraries they require.
     Set<String> preloads = new LinkedHashSet<>();
+    preloads.add(runtime.entryUrl());
     for (String app : preloaded(layout, current)) {
       ShellConfig.App shown = config.apps().get(app);
       if (shown != null) {

@@ -89,7 +89,8 @@ class ShellPageTest {
     assertThat(config.get("slots").get(0).get("target").asString()).isEqualTo("#pergola-slot-header");
     assertThat(html).contains("<link rel=\"modulepreload\" href=\"/assets/billing/1.0.0/index.js\" integrity=\"sha384-");
     assertThat(html).containsPattern("<script type=\"module\" nonce=\"[^\"]+\" src=\"/pergola/runtime/[0-9a-f]{16}/pergola.js\">");
-    // The runtime's adapter for the header's kind is fetched beside the runtime, not after it.
+    // The runtime, and its adapter for the header's kind beside it rather than after it.
+    assertThat(html).containsPattern("<link rel=\"modulepreload\" href=\"/pergola/runtime/[0-9a-f]{16}/pergola.js\">");
     assertThat(html).containsPattern("<link rel=\"modulepreload\" href=\"/pergola/runtime/[0-9a-f]{16}/web-component-kind.js\">");
   }
 
