@@ -58,9 +58,9 @@ export function createAuth(config, io) {
       // A login page served after a redirect is not a token.
       const body = await res.json().catch(() => ({}));
       if (typeof body.access_token !== 'string') {
-        throw new PergolaError(TOKEN, `${url} did not answer {access_token, expires_at}`);
+        throw new PergolaError(TOKEN, `${url} answered no access_token`);
       }
-      if (since !== signedOut) throw new PergolaError(TOKEN, 'signed out while fetching a token');
+      if (since !== signedOut) throw new PergolaError(TOKEN, 'the user signed out');
       const refreshed = token !== null || (body.user && body.user.sub !== user?.sub);
       token = { value: body.access_token, expiresAt: body.expires_at * 1000 };
       io.clearTimeout(timer);

@@ -45,15 +45,20 @@ export function start(win, config, importModule) {
 
   const controllers = new Map(Object.entries(apps).map(([name, app]) => {
     const { version } = app;
+    const appAuth = auth.forApp(name);
     const scope = createContext({
-      name, version, auth: auth.forApp(name), bus, environment, revision,
+      name, version, auth: appAuth, bus, environment, revision,
       navigate: (to) => navigate(to),
       onRouteError: (error) =>
         report({ app: name, version, phase: 'update', code: E.ROUTE_UPDATE, error }),
     });
     return [name, createAppController({
       name, version, scope, report, timeoutMs: config.mountTimeoutMs ?? 10_000,
-      load: () => loadApp(name, app, { importModule, registry: win.customElements }),
+      load: () => {
+        // A child that calls APIs gets its first token beside its code, not once it has mounted.
+        if (app.token) appAuth.getToken().catch(() => {});
+        return loadApp(name, app, { importModule, registry: win.customElements });
+      },
       onStatus: (n, s) => (status[n] = s),
     })];
   }));

@@ -33,14 +33,11 @@ export function createReporter({ telemetryUrl, revision, location, fetch, onRepo
   return (failure) => {
     const payload = errorPayload(failure, { url: location.href, revision });
     console.error(payload.message, failure.error);
-    // Telemetry is best effort: the shell must keep working when it or a listener fails.
-    try {
-      if (telemetryUrl) {
-        fetch(telemetryUrl, { method: 'POST', body: JSON.stringify(payload), keepalive: true,
-          headers: { 'Content-Type': 'application/json' } }).catch(() => {});
-      }
-    } catch (error) {
-      console.error(error);
+    // Telemetry is best effort: the shell must keep working when it or a listener fails. (fetch
+    // reports every failure as a rejection, never by throwing.)
+    if (telemetryUrl) {
+      fetch(telemetryUrl, { method: 'POST', body: JSON.stringify(payload), keepalive: true,
+        headers: { 'Content-Type': 'application/json' } }).catch(() => {});
     }
     try {
       onReport?.(payload, failure);

@@ -128,7 +128,7 @@ test('an answer that is not a token is refused with code 12', async () => {
     fetch: async () => ({ ok: true, json: async () => JSON.parse('<html>') }),
   });
   await assert.rejects(auth.getToken(),
-    { code: 12, message: '#12 /auth/token did not answer {access_token, expires_at}' });
+    { code: 12, message: '#12 /auth/token answered no access_token' });
 });
 
 test('a token that arrives after logout is not kept', async () => {

@@ -8,7 +8,10 @@ import com.sun.net.httpserver.HttpServer;
 import io.pergola.server.testkit.PergolaTestServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -132,6 +135,31 @@ abstract class LoginFlowInChromium {
 
     assertThat(page.evaluate("window.signedInOnce")).isEqualTo(true); // never reloaded or asked again
     assertThat(page.url()).isEqualTo(server.baseUrl() + "/who-spa");
+  }
+
+  @Test
+  void aChildsFirstTokenIsFetchedOnceWhileItsCodeIsStillLoading() {
+    signIn("/who-mod");
+    waitForText("#who-mod-api", "api ");
+    List<String> traffic = Collections.synchronizedList(new ArrayList<>());
+    page.onRequest(request -> traffic.add("sent " + pathAndQuery(request.url())));
+    page.onRequestFinished(request -> traffic.add("received " + pathAndQuery(request.url())));
+
+    page.evaluate("window.pergola.navigate('/who-spa')");
+    assertThat(waitForText("#who-spa-api", "api ")).startsWith("api alice spa-api ");
+
+    // The runtime asked for the token as it started loading the child (its manifest declares an
+    // audience), not once the child had mounted and called getToken(), which shared that request.
+    String tokenSent = "sent /auth/token?app=who-spa";
+    String codeReceived =
+        traffic.stream().filter(line -> line.startsWith("received /assets/who-spa/")).findFirst().orElseThrow();
+    assertThat(traffic).containsOnlyOnce(tokenSent);
+    assertThat(traffic.indexOf(tokenSent)).isLessThan(traffic.indexOf(codeReceived));
+  }
+
+  private static String pathAndQuery(String url) {
+    URI uri = URI.create(url);
+    return uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
   }
 
   @Test

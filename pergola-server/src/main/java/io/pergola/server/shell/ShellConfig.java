@@ -22,9 +22,20 @@ record ShellConfig(
   /** The login as the runtime needs it; {@code user} is null on a public page nobody signed in to. */
   record Auth(String tokenUrl, String logoutUrl, Map<String, Object> user) {}
 
-  /** A deployed child as the runtime needs it. */
+  /**
+   * A deployed child as the runtime needs it. {@code token} is true when a user is signed in and
+   * the child declares audiences: the runtime then fetches the child's first token while its
+   * code loads.
+   */
   record App(
-      String version, String kind, String specifier, String element, Boolean shadow, String exposes, List<String> requires) {}
+      String version,
+      String kind,
+      String specifier,
+      String element,
+      Boolean shadow,
+      String exposes,
+      List<String> requires,
+      boolean token) {}
 
   record Slot(String name, String app, String target) {}
 

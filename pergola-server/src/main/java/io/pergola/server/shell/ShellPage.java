@@ -122,7 +122,7 @@ class ShellPage {
             "/api/telemetry/client-errors",
             properties.mountTimeout().toMillis(),
             auth,
-            apps(resolved),
+            apps(resolved, auth != null && auth.user() != null),
             slots(layout),
             routes.routes(),
             "#pergola-outlet",
@@ -197,7 +197,7 @@ class ShellPage {
     return routes;
   }
 
-  private Map<String, ShellConfig.App> apps(Map<AppName, SemVer> resolved) {
+  private Map<String, ShellConfig.App> apps(Map<AppName, SemVer> resolved, boolean signedIn) {
     Map<String, ShellConfig.App> apps = new LinkedHashMap<>();
     resolved.forEach(
         (app, version) -> {
@@ -217,7 +217,8 @@ class ShellPage {
                         .filter(resolved::containsKey)
                         .map(AppName::value)
                         .sorted()
-                        .toList()));
+                        .toList(),
+                    signedIn && !manifest.audiences().isEmpty()));
           }
         });
     return apps;
