@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -22,8 +23,11 @@ final class PageTemplate {
 
   private PageTemplate() {}
 
-  /** Fills {@code template} with the page's head parts, slots and outlet. */
-  static String fill(Path template, String head, Map<String, String> slots, String outlet) {
+  /**
+   * Fills {@code template} with the page's head parts, slots and outlet, and puts {@code script}
+   * last in the body (before the template's last {@code </body>}, or at its end without one).
+   */
+  static String fill(Path template, String head, Map<String, String> slots, String outlet, String script) {
     String html = TEMPLATES.computeIfAbsent(template, PageTemplate::read);
     StringBuilder unplaced = new StringBuilder();
     for (Map.Entry<String, String> slot : slots.entrySet()) {
@@ -34,7 +38,9 @@ final class PageTemplate {
         unplaced.append(slot.getValue());
       }
     }
-    return html.replace(HEAD, head).replace(OUTLET, unplaced + outlet);
+    html = html.replace(HEAD, head).replace(OUTLET, unplaced + outlet);
+    int bodyEnd = html.toLowerCase(Locale.ROOT).lastIndexOf("</body>");
+    return bodyEnd < 0 ? html + script : html.substring(0, bodyEnd) + script + html.substring(bodyEnd);
   }
 
   private static String read(Path template) {

@@ -88,7 +88,9 @@ class ShellPageTest {
     assertThat(config.get("routes").get(0).get("path").asString()).isEqualTo("/billing");
     assertThat(config.get("slots").get(0).get("target").asString()).isEqualTo("#pergola-slot-header");
     assertThat(html).contains("<link rel=\"modulepreload\" href=\"/assets/billing/1.0.0/index.js\" integrity=\"sha384-");
-    assertThat(html).containsPattern("<script type=\"module\" nonce=\"[^\"]+\" src=\"/pergola/runtime/[0-9a-f]{16}/pergola.js\">");
+    // The runtime runs as soon as it arrives (async), after the slots and outlet it looks up.
+    assertThat(html).containsPattern(
+        "<main id=\"pergola-outlet\"></main>\n<script type=\"module\" async nonce=\"[^\"]+\" src=\"/pergola/runtime/[0-9a-f]{16}/pergola.js\"></script>\n</body>");
     // The runtime, and its adapter for the header's kind beside it rather than after it.
     assertThat(html).containsPattern("<link rel=\"modulepreload\" href=\"/pergola/runtime/[0-9a-f]{16}/pergola.js\">");
     assertThat(html).containsPattern("<link rel=\"modulepreload\" href=\"/pergola/runtime/[0-9a-f]{16}/web-component-kind.js\">");

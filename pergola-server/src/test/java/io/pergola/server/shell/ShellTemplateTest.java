@@ -34,6 +34,8 @@ class ShellTemplateTest {
       assertThat(html).contains("<div class=\"frame\"><div id=\"pergola-slot-nav\"></div>");
       assertThat(html)
           .contains("<section><div id=\"pergola-slot-banner\"></div>\n<main id=\"pergola-outlet\"></main>");
+    // The runtime last in the body, after every slot and the outlet it looks up.
+    assertThat(html).containsPattern("<footer>© Acme</footer><script type=\"module\" async [^>]+></script>\n</body></html>");
     }
   }
 }
