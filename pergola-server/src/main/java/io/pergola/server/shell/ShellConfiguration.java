@@ -7,23 +7,34 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** Puts the shell after the security filters and before Spring MVC. */
+/**
+ * Puts the shell page after the security filters and before Spring MVC, and the runtime's files
+ * in front of every filter but the asset origin.
+ */
 @Configuration(proxyBeanMethods = false)
 class ShellConfiguration {
 
   @Bean
   FilterRegistrationBean<ShellFilter> shell(
       ShellPage page,
-      RuntimeFiles runtime,
       CurrentRevisions revisions,
       ShellProperties properties,
       ObjectProvider<ShellLogin> login) {
     FilterRegistrationBean<ShellFilter> registration =
         new FilterRegistrationBean<>(
-            new ShellFilter(page, runtime, revisions, properties, login.getIfAvailable()));
+            new ShellFilter(page, revisions, properties, login.getIfAvailable()));
     registration.addUrlPatterns("/*");
     registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
     registration.setName("pergolaShell");
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<RuntimeFilesFilter> runtimeFilesFilter(RuntimeFiles runtime) {
+    FilterRegistrationBean<RuntimeFilesFilter> registration = new FilterRegistrationBean<>(new RuntimeFilesFilter(runtime));
+    registration.addUrlPatterns(RuntimeFilesFilter.PREFIX + "*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+    registration.setName("pergolaRuntimeFiles");
     return registration;
   }
 }

@@ -1,6 +1,5 @@
 package io.pergola.server.shell;
 
-import io.pergola.server.assets.AcceptEncoding;
 import io.pergola.server.deploy.CurrentRevisions;
 import io.pergola.server.deploy.RevisionSnapshot;
 import jakarta.servlet.FilterChain;
@@ -18,7 +17,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Serves the shell: the page for {@code /} and every path that is not one of the server's own
  * (deep links, and unknown paths, which get the page with status 404 and the runtime's not-found
- * view), and the runtime's files under their content-hashed prefix.
+ * view). The runtime's files are {@link RuntimeFilesFilter}'s.
  *
  * <p>A servlet filter rather than a Spring MVC controller, like the asset origin, because every
  * page view passes here. It runs after the security filters, so the login issue can protect
@@ -31,22 +30,20 @@ final class ShellFilter extends OncePerRequestFilter {
   private static final List<String> RESERVED =
       List.of(
           "/api/", "/assets/", "/actuator", "/health", "/v3/", "/auth/", "/login", "/logout",
-          "/oauth2/", "/idp/", "/demo-api/", "/error", "/favicon.ico");
+          "/oauth2/", "/idp/", "/demo-api/", "/error", "/favicon.ico", "/pergola/");
 
   static final String SUBJECT_COOKIE = "pergola_subject";
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final ShellPage page;
-  private final RuntimeFiles runtime;
   private final CurrentRevisions revisions;
   private final ShellProperties properties;
   private final ShellLogin login; // null: the shell has no login
   private final String connectSrc;
 
   ShellFilter(
-      ShellPage page, RuntimeFiles runtime, CurrentRevisions revisions, ShellProperties properties, ShellLogin login) {
+      ShellPage page, CurrentRevisions revisions, ShellProperties properties, ShellLogin login) {
     this.page = page;
-    this.runtime = runtime;
     this.revisions = revisions;
     this.properties = properties;
     this.login = login;
@@ -62,10 +59,6 @@ final class ShellFilter extends OncePerRequestFilter {
     String path = request.getRequestURI();
     if (!("GET".equals(method) || "HEAD".equals(method)) || isReserved(path)) {
       chain.doFilter(request, response);
-      return;
-    }
-    if (path.startsWith("/pergola/")) {
-      serveRuntime(request, response, path);
       return;
     }
     RevisionSnapshot revision = revisions.of(properties.environment()).orElse(null);
@@ -96,41 +89,6 @@ final class ShellFilter extends OncePerRequestFilter {
     response.setHeader("Pergola-Revision", Long.toString(revision.number()));
     response.setContentLength(body.length);
     if ("GET".equals(method)) {
-      response.getOutputStream().write(body);
-    }
-  }
-
-  private void serveRuntime(HttpServletRequest request, HttpServletResponse response, String path)
-      throws IOException {
-    RuntimeFiles.RuntimeFile file = runtime.lookup(path);
-    if (file == null) {
-      response.sendError(404);
-      return;
-    }
-    response.setContentType(file.contentType());
-    response.setHeader("Cache-Control", "public, max-age=31536000, immutable");
-    response.setHeader("ETag", file.etag());
-    response.setHeader("Vary", "Accept-Encoding");
-    response.setHeader("X-Content-Type-Options", "nosniff");
-    if (file.sourceMap() != null) {
-      // Named in a header, not a comment in the file: browsers without devtools open pay nothing.
-      response.setHeader("SourceMap", file.sourceMap());
-    }
-    if (file.etag().equals(request.getHeader("If-None-Match"))) {
-      response.setStatus(304);
-      return;
-    }
-    AcceptEncoding accepted = AcceptEncoding.parse(request.getHeader("Accept-Encoding"));
-    byte[] body = file.bytes();
-    if (accepted.brotli() && file.brotli() != null) {
-      body = file.brotli();
-      response.setHeader("Content-Encoding", "br");
-    } else if (accepted.gzip() && file.gzip() != null) {
-      body = file.gzip();
-      response.setHeader("Content-Encoding", "gzip");
-    }
-    response.setContentLength(body.length);
-    if ("GET".equals(request.getMethod())) {
       response.getOutputStream().write(body);
     }
   }
