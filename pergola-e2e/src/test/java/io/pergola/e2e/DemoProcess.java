@@ -1,5 +1,8 @@
 package io.pergola.e2e;
 
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -63,6 +66,22 @@ final class DemoProcess implements AutoCloseable {
 
   URI url() {
     return url;
+  }
+
+  /**
+   * Signs in as the demo user ada (team billing) in a context of its own and answers that
+   * context's storage state: its session cookie, for new contexts that start signed in.
+   */
+  String signIn(Browser browser) {
+    try (BrowserContext context = browser.newContext()) {
+      Page page = context.newPage();
+      page.navigate(url + "/shipping");
+      page.fill("input[name=username]", "ada");
+      page.fill("input[name=password]", "ada-demo");
+      page.click("button[type=submit]");
+      page.waitForSelector("[data-testid=shipments]");
+      return context.storageState();
+    }
   }
 
   /** Runs {@code pergola <args>} against the demo with its admin token; answers the output. */

@@ -2,9 +2,7 @@ package io.pergola.e2e;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Page;
-import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -50,9 +48,9 @@ public final class RouteSwitchBenchmark {
   public static void main(String[] args) throws Exception {
     try (Chromium chromium = Chromium.launch(); DemoProcess demo = DemoProcess.start()) {
       Browser browser = chromium.browser();
-      String session = signIn(browser, demo);
+      String session = demo.signIn(browser);
       List<String[]> rows = new ArrayList<>();
-      for (boolean throttled : new boolean[] {false, true}) {
+      for (EmulatedNetwork network : EmulatedNetwork.values()) {
         List<Double> coldFirst = new ArrayList<>();
         List<Double> coldData = new ArrayList<>();
         List<Double> warmFirst = new ArrayList<>();
@@ -61,9 +59,7 @@ public final class RouteSwitchBenchmark {
           BrowserContext context =
               browser.newContext(new Browser.NewContextOptions().setStorageState(session).setViewportSize(1200, 760));
           Page page = context.newPage();
-          if (throttled) {
-            throttle(context.newCDPSession(page));
-          }
+          network.apply(context.newCDPSession(page));
           page.navigate(demo.url() + "/shipping");
           page.waitForSelector("[data-testid=shipments] >> text=SH-1042");
           double[] cold = time(page, "/billing", BILLING_FIRST, BILLING_DATA);
@@ -75,11 +71,11 @@ public final class RouteSwitchBenchmark {
           warmData.add(warm[1]);
           context.close();
         }
-        String network = throttled ? "40 ms RTT, 10 Mbit/s" : "loopback";
-        rows.add(row("child not loaded yet: first paint, " + network, coldFirst, throttled ? "≤ 1 RTT + parse" : "—"));
-        rows.add(row("child not loaded yet: with its API data, " + network, coldData, "—"));
-        rows.add(row("child already loaded: first paint, " + network, warmFirst, "≤ 16 ms (one frame)"));
-        rows.add(row("child already loaded: with its API data, " + network, warmData, "—"));
+        String label = network.label();
+        rows.add(row("child not loaded yet: first paint, " + label, coldFirst, network == EmulatedNetwork.SLOW ? "≤ 1 RTT + parse" : "—"));
+        rows.add(row("child not loaded yet: with its API data, " + label, coldData, "—"));
+        rows.add(row("child already loaded: first paint, " + label, warmFirst, "≤ 16 ms (one frame)"));
+        rows.add(row("child already loaded: with its API data, " + label, warmData, "—"));
       }
       System.out.println();
       System.out.printf(Locale.ROOT, "Route switch in the demo (click to the frame that paints it), headless Chromium, %d runs each, median (p90)%n%n", RUNS);
@@ -89,37 +85,12 @@ public final class RouteSwitchBenchmark {
     }
   }
 
-  private static String signIn(Browser browser, DemoProcess demo) {
-    try (BrowserContext context = browser.newContext()) {
-      Page page = context.newPage();
-      page.navigate(demo.url() + "/shipping");
-      page.fill("input[name=username]", "ada");
-      page.fill("input[name=password]", "ada-demo");
-      page.click("button[type=submit]");
-      page.waitForSelector("[data-testid=shipments]");
-      return context.storageState();
-    }
-  }
-
-  private static void throttle(CDPSession cdp) {
-    JsonObject conditions = new JsonObject();
-    conditions.addProperty("offline", false);
-    conditions.addProperty("latency", 40);
-    conditions.addProperty("downloadThroughput", 10_000_000 / 8);
-    conditions.addProperty("uploadThroughput", 10_000_000 / 8);
-    cdp.send("Network.enable");
-    cdp.send("Network.emulateNetworkConditions", conditions);
-  }
-
   private static double[] time(Page page, String link, String first, String data) {
     List<?> times = (List<?>) page.evaluate(CLICK_AND_TIME, List.of(link, first, data));
     return new double[] {((Number) times.get(0)).doubleValue(), ((Number) times.get(1)).doubleValue()};
   }
 
   private static String[] row(String figure, List<Double> millis, String goal) {
-    List<Double> sorted = millis.stream().sorted().toList();
-    double median = sorted.get(sorted.size() / 2);
-    double p90 = sorted.get((int) Math.ceil(sorted.size() * 0.9) - 1);
-    return new String[] {figure, String.format(Locale.ROOT, "%.1f ms (%.1f ms)", median, p90), goal};
+    return new String[] {figure, new Sample(millis).millis(), goal};
   }
 }
