@@ -97,6 +97,26 @@ class ShellInChromiumTest {
   }
 
   @Test
+  void theCodeOfOtherRoutesIsPrefetchedAfterTheLoadAndTheirFirstVisitTakesItFromTheCache() {
+    open("/wc");
+    page.waitForSelector("e2e-wc >> #wc-text");
+    page.waitForFunction(
+        "() => performance.getEntriesByType('resource')"
+            + ".some((e) => e.initiatorType === 'link' && e.name.includes('/assets/mod/'))");
+    page.evaluate("() => performance.clearResourceTimings()");
+
+    page.click("#to-mod");
+    page.waitForSelector("#mod-text");
+
+    // The module was read from the browser's cache: no bytes of it crossed the network.
+    List<?> transferred =
+        (List<?>) page.evaluate(
+            "() => performance.getEntriesByType('resource')"
+                + ".filter((e) => e.name.includes('/assets/mod/')).map((e) => e.transferSize)");
+    assertThat(transferred).isNotEmpty().allMatch(size -> ((Number) size).intValue() == 0);
+  }
+
+  @Test
   void backAndForwardWork() {
     open("/mod");
     page.waitForSelector("#mod-text");

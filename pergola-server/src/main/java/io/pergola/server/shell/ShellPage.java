@@ -139,16 +139,8 @@ class ShellPage {
     // kinds of children on show, the children and the libraries they require.
     Set<String> preloads = new LinkedHashSet<>();
     preloads.add(runtime.entryUrl());
-    for (String app : preloaded(layout, current)) {
-      ShellConfig.App shown = config.apps().get(app);
-      if (shown != null) {
-        runtime.kindAdapterUrl(shown.kind()).ifPresent(preloads::add);
-        Stream.concat(Stream.of(app), shown.requires().stream())
-            .map(importMap.imports()::get)
-            .filter(Objects::nonNull)
-            .forEach(preloads::add);
-      }
-    }
+    List<String> shown = preloaded(layout, current);
+    shown.forEach(app -> addCode(app, config, importMap, preloads));
     for (String url : preloads) {
       String integrity = importMap.integrity().get(url);
       head.append("<link rel=\"modulepreload\" href=\"").append(escapeHtml(url)).append('"');
@@ -164,15 +156,35 @@ class ShellPage {
     // and their @imports as a module script in the head would (a round trip or two before any
     // child could start loading, measured in bench/page-load), and last in the body, so the
     // slots and the outlet it looks up are parsed before it can run.
-    String script =
-        "<script type=\"module\" async nonce=\"" + NONCE + "\" src=\"" + runtime.entryUrl() + "\"></script>\n";
+    StringBuilder script =
+        new StringBuilder("<script type=\"module\" async nonce=\"" + NONCE + "\" src=\"" + runtime.entryUrl() + "\"></script>\n");
+    // The code of the children other routes show, prefetched into the browser's cache a second
+    // after the page has loaded, when the browser is idle: a first visit to one of them then
+    // waits for no download (bench/route-switch). Not as <link rel=prefetch> in the page, nor at
+    // once on load: either competes with the first view, whose children are still fetching
+    // their data, for bandwidth and CPU (bench/page-load measured its LCP 4-20 % slower).
+    if (layout.prefetch()) {
+      Set<String> prefetches = new LinkedHashSet<>();
+      routes.routes().stream()
+          .map(ShellProperties.Route::app)
+          .filter(app -> !shown.contains(app))
+          .forEach(app -> addCode(app, config, importMap, prefetches));
+      prefetches.removeAll(preloads);
+      if (!prefetches.isEmpty()) {
+        script.append("<script nonce=\"").append(NONCE).append("\">addEventListener(\"load\",()=>setTimeout(()=>")
+            .append("(self.requestIdleCallback||setTimeout)(()=>{for(const href of ")
+            .append(json.writeValueAsString(prefetches).replace("<", "\\u003c"))
+            .append(")document.head.append(Object.assign(document.createElement(\"link\"),")
+            .append("{rel:\"prefetch\",href,crossOrigin:\"\"}))}),1e3))</script>\n");
+      }
+    }
     Map<String, String> slots = new LinkedHashMap<>();
     for (String slot : layout.slots().keySet()) {
       slots.put(slot, "<div id=\"pergola-slot-" + escapeHtml(slot) + "\"></div>\n");
     }
     String outlet = "<main id=\"pergola-outlet\"></main>\n";
     if (layout.template() != null) {
-      return new Rendered(PageTemplate.fill(layout.template(), head.toString(), slots, outlet, script), known);
+      return new Rendered(PageTemplate.fill(layout.template(), head.toString(), slots, outlet, script.toString()), known);
     }
     StringBuilder html = new StringBuilder(head.length() + 512);
     html.append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -226,6 +238,18 @@ class ShellPage {
           }
         });
     return apps;
+  }
+
+  /** Adds the URLs of {@code app}'s code: its kind's adapter, its entry, the libraries it requires. */
+  private void addCode(String app, ShellConfig config, ImportMap importMap, Set<String> urls) {
+    ShellConfig.App deployed = config.apps().get(app);
+    if (deployed != null) {
+      runtime.kindAdapterUrl(deployed.kind()).ifPresent(urls::add);
+      Stream.concat(Stream.of(app), deployed.requires().stream())
+          .map(importMap.imports()::get)
+          .filter(Objects::nonNull)
+          .forEach(urls::add);
+    }
   }
 
   private static List<ShellConfig.Slot> slots(ShellProperties.Layout layout) {

@@ -47,6 +47,9 @@ public record ShellProperties(
    *     marker go before the outlet). Without one, Pergola's plain page is used.
    * @param connectSrc origins children may call besides the shell's own (their teams' APIs, e.g.
    *     {@code https://api.example.com}), added to the page's CSP {@code connect-src}
+   * @param prefetch whether the page has the browser prefetch the code of the children the other
+   *     routes show, a second after the page has loaded and when the browser is idle (default
+   *     true), so a first visit to another route waits for no download
    */
   public record Layout(
       @DefaultValue("Pergola") String title,
@@ -54,9 +57,10 @@ public record ShellProperties(
       List<Route> routes,
       List<String> stylesheets,
       java.nio.file.Path template,
-      List<String> connectSrc) {
+      List<String> connectSrc,
+      @DefaultValue("true") boolean prefetch) {
 
-    static final Layout DEFAULT = new Layout("Pergola", Map.of(), List.of(), List.of(), null, List.of());
+    static final Layout DEFAULT = new Layout("Pergola", Map.of(), List.of(), List.of(), null, List.of(), true);
 
     public Layout {
       slots = slots == null ? Map.of() : new java.util.LinkedHashMap<>(slots);
