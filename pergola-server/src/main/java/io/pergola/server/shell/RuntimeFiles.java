@@ -2,7 +2,6 @@ package io.pergola.server.shell;
 
 import com.aayushatharva.brotli4j.Brotli4jLoader;
 import com.aayushatharva.brotli4j.encoder.Encoder;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.zip.Deflater;
-import java.util.zip.GZIPOutputStream;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -62,7 +60,7 @@ class RuntimeFiles {
         loaded.put(name, new RuntimeFile(
             map ? "application/json" : "text/javascript;charset=utf-8",
             bytes,
-            smaller(gzip(bytes), bytes),
+            smaller(Gzip.compress(bytes, Deflater.BEST_COMPRESSION), bytes),
             brotli ? smaller(Encoder.compress(bytes, new Encoder.Parameters().setQuality(11)), bytes) : null,
             etag,
             !map && contents.containsKey(name + ".map") ? name + ".map" : null));
@@ -108,17 +106,5 @@ class RuntimeFiles {
     LOG.log(System.Logger.Level.WARNING, "Brotli is unavailable on this platform, serving the runtime with gzip only: "
         + Brotli4jLoader.getUnavailabilityCause());
     return false;
-  }
-
-  private static byte[] gzip(byte[] bytes) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (GZIPOutputStream gzip = new GZIPOutputStream(out) {
-      {
-        def.setLevel(Deflater.BEST_COMPRESSION);
-      }
-    }) {
-      gzip.write(bytes);
-    }
-    return out.toByteArray();
   }
 }

@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pergola.core.testkit.TestBundle;
 import io.pergola.server.testkit.PergolaTestServer;
 import io.pergola.server.testkit.TestHttp;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -113,6 +117,24 @@ class ShellPageTest {
     assertThat(home).containsPattern("rel:\"prefetch\",href,crossOrigin:\"\"");
     // At /billing every child is on the view already: nothing is left to prefetch.
     assertThat(billing).doesNotContain("prefetch");
+  }
+
+  @Test
+  void thePageIsGzippedForBrowsersThatAcceptIt() throws Exception {
+    TestHttp.Response plain = server.anonymous().get("/billing").expectStatus(200);
+    TestHttp.Response gzipped = server.anonymous().header("Accept-Encoding", "gzip, deflate, br").get("/billing").expectStatus(200);
+
+    assertThat(plain.header("Content-Encoding")).isNull();
+    assertThat(gzipped.header("Content-Encoding")).isEqualTo("gzip");
+    assertThat(gzipped.header("Vary")).contains("Accept-Encoding");
+    assertThat(gzipped.bytes().length).isLessThan(plain.bytes().length);
+    String html;
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped.bytes()))) {
+      html = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    // The same page, with this response's own nonce.
+    String nonce = gzipped.header("Content-Security-Policy").replaceAll("(?s).*'nonce-([^']+)'.*", "$1");
+    assertThat(html).startsWith("<!doctype html>").contains("nonce=\"" + nonce + "\"").endsWith("</html>\n");
   }
 
   @Test
