@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -18,6 +17,8 @@ final class PageTemplate {
 
   static final String HEAD = "<!-- pergola:head -->";
   static final String OUTLET = "<!-- pergola:outlet -->";
+  /** Put by {@link #read} before the template's last {@code </body>}: where the runtime goes. */
+  private static final String SCRIPT = "<!-- pergola:script -->";
 
   private static final Map<Path, String> TEMPLATES = new ConcurrentHashMap<>();
 
@@ -38,9 +39,21 @@ final class PageTemplate {
         unplaced.append(slot.getValue());
       }
     }
-    html = html.replace(HEAD, head).replace(OUTLET, unplaced + outlet);
-    int bodyEnd = html.toLowerCase(Locale.ROOT).lastIndexOf("</body>");
-    return bodyEnd < 0 ? html + script : html.substring(0, bodyEnd) + script + html.substring(bodyEnd);
+    return html.replace(HEAD, head).replace(OUTLET, unplaced + outlet).replace(SCRIPT, script);
+  }
+
+  /**
+   * Where the last {@code </body>} starts, in any letter case, or -1. Compared in place: a
+   * lower-cased copy can differ in length and so in offsets.
+   */
+  private static int lastBodyEnd(String html) {
+    String end = "</body>";
+    for (int i = html.length() - end.length(); i >= 0; i--) {
+      if (html.regionMatches(true, i, end, 0, end.length())) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static String read(Path template) {
@@ -53,7 +66,9 @@ final class PageTemplate {
                   + " (pergola.shell.layouts.<env>.template)");
         }
       }
-      return html;
+      // Found once here, not in every page built from the template.
+      int bodyEnd = lastBodyEnd(html);
+      return bodyEnd < 0 ? html + SCRIPT : html.substring(0, bodyEnd) + SCRIPT + html.substring(bodyEnd);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "Cannot read the shell template " + template + " (pergola.shell.layouts.<env>.template)", e);

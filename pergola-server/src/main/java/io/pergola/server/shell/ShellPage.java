@@ -150,7 +150,7 @@ class ShellPage {
       head.append(">\n");
     }
     head.append("<script type=\"application/json\" id=\"pergola-config\">")
-        .append(json.writeValueAsString(config).replace("<", "\\u003c"))
+        .append(scriptJson(config))
         .append("</script>\n");
     // The runtime runs as soon as it has arrived: async, so not after the page's stylesheets
     // and their @imports as a module script in the head would (a round trip or two before any
@@ -167,13 +167,14 @@ class ShellPage {
       Set<String> prefetches = new LinkedHashSet<>();
       routes.routes().stream()
           .map(ShellProperties.Route::app)
+          .distinct()
           .filter(app -> !shown.contains(app))
           .forEach(app -> addCode(app, config, importMap, prefetches));
       prefetches.removeAll(preloads);
       if (!prefetches.isEmpty()) {
         script.append("<script nonce=\"").append(NONCE).append("\">addEventListener(\"load\",()=>setTimeout(()=>")
             .append("(self.requestIdleCallback||setTimeout)(()=>{for(const href of ")
-            .append(json.writeValueAsString(prefetches).replace("<", "\\u003c"))
+            .append(scriptJson(prefetches))
             .append(")document.head.append(Object.assign(document.createElement(\"link\"),")
             .append("{rel:\"prefetch\",href,crossOrigin:\"\"}))}),1e3))</script>\n");
       }
@@ -238,6 +239,11 @@ class ShellPage {
           }
         });
     return apps;
+  }
+
+  /** {@code value} as JSON that cannot end the {@code <script>} element it is written into. */
+  private String scriptJson(Object value) {
+    return json.writeValueAsString(value).replace("<", "\\u003c");
   }
 
   /** Adds the URLs of {@code app}'s code: its kind's adapter, its entry, the libraries it requires. */
