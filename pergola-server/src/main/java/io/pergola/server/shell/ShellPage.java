@@ -28,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  * runtime's configuration with the route table, and the layout's slots. Everything comes from
  * the revision snapshot and caches of immutable versions: no database work.
  *
- * <p>The page is built around a placeholder for the CSP nonce, which {@link ShellFilter} fills
+ * <p>Pages are kept per revision and resolved versions, with placeholders for the signed-in
+ * user's claims, filled here per request, and for the CSP nonce, which {@link ShellFilter} fills
  * per response.
  */
 @Component
@@ -36,11 +37,19 @@ class ShellPage {
 
   static final String NONCE = "\u0000NONCE\u0000";
 
+  /**
+   * Stands for the signed-in user's claims in the pages kept; each request's claims take the
+   * place of its JSON ({@link #userPlaceholderJson}). No claim can write that JSON: it escapes
+   * the NUL characters of the key.
+   */
+  private static final Map<String, Object> USER_PLACEHOLDER = Map.of("\u0000user\u0000", true);
+
   private final ImportMaps importMaps;
   private final DeployedVersions versions;
   private final RuntimeFiles runtime;
   private final ShellProperties properties;
   private final JsonMapper json = JsonMapper.builder().build();
+  private final String userPlaceholderJson = scriptJson(USER_PLACEHOLDER);
 
   ShellPage(ImportMaps importMaps, DeployedVersions versions, RuntimeFiles runtime, ShellProperties properties) {
     this.importMaps = importMaps;
@@ -53,10 +62,11 @@ class ShellPage {
   record Rendered(String html, boolean known) {}
 
   /**
-   * What a page depends on besides the nonce: the revision, the versions resolved for the
-   * visitor, the route's child, and the login section. Pages of visitors nobody signed in as are
-   * the same for everyone with the same key, so they are built once and reused (measured in
-   * bench/assets: building the page was the shell's main cost).
+   * What a page depends on besides the nonce and the signed-in user's claims: the revision, the
+   * versions resolved for the visitor, the route's child, and the login section. Pages are the
+   * same for everyone with the same key, so they are built once and reused, for signed-in users
+   * with a placeholder for their claims (measured in bench/assets: building the page was the
+   * shell's main cost).
    */
   private record PageKey(
       String environment, long revision, Map<AppName, SemVer> resolved, String current, boolean known, ShellConfig.Auth auth) {}
@@ -81,19 +91,15 @@ class ShellPage {
     }
     String current = routes.appFor(path);
     boolean known = path.equals("/") || current != null;
-    boolean shared = auth == null || auth.user() == null;
-    PageKey key = new PageKey(revision.environment(), revision.number(), resolved, current, known, auth);
-    if (shared) {
-      Rendered cached = pages.get(key);
-      if (cached != null) {
-        return cached;
-      }
+    boolean signedIn = auth != null && auth.user() != null;
+    ShellConfig.Auth pageAuth = signedIn ? new ShellConfig.Auth(auth.tokenUrl(), auth.logoutUrl(), USER_PLACEHOLDER) : auth;
+    PageKey key = new PageKey(revision.environment(), revision.number(), resolved, current, known, pageAuth);
+    Rendered page = pages.get(key);
+    if (page == null) {
+      page = build(revision, subject, layout, resolved, routes, current, known, pageAuth);
+      remember(pages, key, page);
     }
-    Rendered rendered = build(revision, subject, layout, resolved, routes, current, known, auth);
-    if (shared) {
-      remember(pages, key, rendered);
-    }
-    return rendered;
+    return signedIn ? new Rendered(page.html().replace(userPlaceholderJson, scriptJson(auth.user())), known) : page;
   }
 
   /** Bounded: a new revision makes old entries useless, so a full cache simply starts over. */

@@ -59,6 +59,23 @@ class LoginTest {
   }
 
   @Test
+  void everySignedInUserSeesTheirOwnClaimsOnTheSamePage() {
+    BrowserSession alice = signedIn();
+    BrowserSession bob = new BrowserSession(server.baseUrl());
+    bob.signIn("/billing", LoginServers.BOB, LoginServers.BOB_PASSWORD);
+
+    // Signed-in pages are kept per revision with a placeholder for the claims: each request
+    // must still get its own user's, and nobody else's.
+    for (int view = 0; view < 2; view++) {
+      String alicesPage = alice.get("/billing").body();
+      String bobsPage = bob.get("/billing").body();
+      assertThat(alicesPage).contains("\"user\":{\"sub\":\"alice\"").doesNotContain("\"sub\":\"bob\"");
+      assertThat(bobsPage).contains("\"user\":{\"sub\":\"bob\"").doesNotContain("\"sub\":\"alice\"");
+      assertThat(alicesPage + bobsPage).doesNotContain("\\u0000user");
+    }
+  }
+
+  @Test
   void wrongPasswordStaysOnTheSignInForm() {
     HttpResponse<String> answer = new BrowserSession(server.baseUrl()).signIn("/billing", ALICE, "guess");
 
