@@ -1,0 +1,73 @@
+package io.pergola.server.login;
+
+import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.ConversionService;
+import org.springframework.core.convert.support.GenericConversionService;
+import org.springframework.core.serializer.support.SerializingConverter;
+import org.springframework.session.Session;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.web.http.CookieHttpSessionIdResolver;
+import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.HttpSessionIdResolver;
+import org.springframework.session.web.http.SessionRepositoryFilter;
+
+/** The sessions of logins, kept in the database by Spring Session so that any node serves any user (V3). */
+@Configuration(proxyBeanMethods = false)
+class SessionConfiguration {
+
+  /** How stale a session's recorded last access may grow before a request writes it again. */
+  static final Duration LAST_ACCESS_GRANULARITY = Duration.ofMinutes(1);
+
+  /** How many signed-in sessions' security contexts are kept deserialized. */
+  static final int REMEMBERED_CONTEXTS = 1_000;
+
+  /**
+   * How Spring Session's JDBC store turns attributes into bytes and back: Java serialization, as
+   * by default, with the security contexts it reads remembered by their bytes. Found by its
+   * name only: not a candidate where a conversion service is injected by type.
+   */
+  @Bean(defaultCandidate = false)
+  ConversionService springSessionConversionService() {
+    GenericConversionService conversions = new GenericConversionService();
+    conversions.addConverter(Object.class, byte[].class, new SerializingConverter());
+    conversions.addConverter(
+        byte[].class, Object.class, new RememberingDeserializer(SessionConfiguration.class.getClassLoader(), REMEMBERED_CONTEXTS));
+    return conversions;
+  }
+
+  /**
+   * Spring Session's filter, reading and writing Boot's JDBC session store through {@link
+   * CoarseLastAccessSessions}. Replacing the filter, not the store: Boot sets up no JDBC store at
+   * all once the application declares a session repository of its own.
+   */
+  @Bean
+  static BeanPostProcessor coarseLastAccessSessionFilter(
+      ObjectProvider<JdbcIndexedSessionRepository> store,
+      ObjectProvider<HttpSessionIdResolver> idResolvers,
+      ObjectProvider<CookieSerializer> cookies) {
+    return new BeanPostProcessor() {
+      @Override
+      public Object postProcessAfterInitialization(Object bean, String name) {
+        if (!(bean instanceof SessionRepositoryFilter<?>)) {
+          return bean;
+        }
+        SessionRepositoryFilter<Session> filter =
+            new SessionRepositoryFilter<>(new CoarseLastAccessSessions<>(store.getObject(), LAST_ACCESS_GRANULARITY));
+        // The session id travels as Spring Session's own filter would have it: by the resolver
+        // the application declares, else by the cookie Boot configures (PERGOLA_SESSION).
+        filter.setHttpSessionIdResolver(
+            idResolvers.getIfAvailable(
+                () -> {
+                  CookieHttpSessionIdResolver byCookie = new CookieHttpSessionIdResolver();
+                  cookies.ifAvailable(byCookie::setCookieSerializer);
+                  return byCookie;
+                }));
+        return filter;
+      }
+    };
+  }
+}
