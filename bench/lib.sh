@@ -35,10 +35,10 @@ start_pergola() { # start_pergola WORKDIR
   wait_for "$PERGOLA_URL/health"
 }
 
-# Runs wrk and prints "requests_per_second p50_ms p99_ms".
-measure() { # measure URL CONNECTIONS SECONDS
+# Runs wrk and prints "requests_per_second p50_ms p99_ms"; any further arguments go to wrk.
+measure() { # measure URL CONNECTIONS SECONDS [WRK_ARGS...]
   local out
-  out="$(wrk -t2 -c"$2" -d"$3"s --latency "$1")"
+  out="$(wrk -t2 -c"$2" -d"$3"s --latency "${@:4}" "$1")"
   local rps p50 p99
   rps="$(awk '/^Requests\/sec/ {print $2}' <<<"$out")"
   p50="$(awk '$1=="50%" {print $2}' <<<"$out")"

@@ -14,8 +14,10 @@ seconds="${SECONDS_EACH:-15}"
 size="${FILE_BYTES:-2048}"
 work="$(mktemp -d /tmp/pergola-bench-assets.XXXXXX)"
 nginx_pid=""
+login_pid=""
 cleanup() {
   [[ -n "${PERGOLA_PID:-}" ]] && kill "$PERGOLA_PID" 2>/dev/null || true
+  [[ -n "$login_pid" ]] && kill "$login_pid" 2>/dev/null || true
   [[ -n "$nginx_pid" ]] && kill "$nginx_pid" 2>/dev/null || true
   wait 2>/dev/null || true
   rm -rf "$work"
@@ -35,12 +37,37 @@ text = (line * (size // len(line) + 1))[:size]
 open(path, "w").write(text)
 PY
 
+publish_bench() { # onto the Pergola at PERGOLA_URL
+  "$repo_root/pergola" teams create bench >/dev/null
+  "$repo_root/pergola" apps register bench --team bench >/dev/null
+  "$repo_root/pergola" publish "$work/bundle" --quiet >/dev/null
+  "$repo_root/pergola" promote bench 1.0.0 >/dev/null
+}
+
+# A second Pergola, idle while the first is measured, with the shell's login on (the embedded
+# provider, one user, /bench public), for the shell page as a signed-in user gets it.
+echo "bench: starting Pergola with a login..." >&2
+bench_password="bench-$(date +%s)"
+mkdir -p "$work/login"
+PERGOLA_SERVE_ARGS="${PERGOLA_SERVE_ARGS:-} --pergola.login.provider=embedded --pergola.login.public-routes[0]=/bench
+  --pergola.identity.users[0].username=bench --pergola.identity.users[0].password=$bench_password" \
+  start_pergola "$work/login"
+login_pid="$PERGOLA_PID"
+publish_bench
+signed_in_url="$PERGOLA_URL/bench"
+# Signing in as a browser does: a protected page sends to the provider's form, the form back.
+jar="$work/cookies.txt"
+form="$(curl -fsSL -c "$jar" -b "$jar" "$PERGOLA_URL/")"
+csrf="$(grep -o 'name="_csrf" value="[^"]*"' <<<"$form" | sed 's/.*value="//; s/"$//')"
+curl -fsSL -o /dev/null -c "$jar" -b "$jar" --data-urlencode "username=bench" \
+  --data-urlencode "password=$bench_password" --data-urlencode "_csrf=$csrf" "$PERGOLA_URL/idp/login"
+session_cookie="PERGOLA_SESSION=$(awk '$6 == "PERGOLA_SESSION" {print $7}' "$jar")"
+curl -fs -H "Cookie: $session_cookie" "$signed_in_url" | grep -q '"user":{"sub":"bench"' \
+  || { echo "bench: signing in failed" >&2; exit 1; }
+
 echo "bench: starting Pergola..." >&2
 start_pergola "$work"
-"$repo_root/pergola" teams create bench >/dev/null
-"$repo_root/pergola" apps register bench --team bench >/dev/null
-"$repo_root/pergola" publish "$work/bundle" --quiet >/dev/null
-"$repo_root/pergola" promote bench 1.0.0 >/dev/null
+publish_bench
 pergola_url="$PERGOLA_URL/assets/bench/1.0.0/app.js"
 shell_url="$PERGOLA_URL/bench"
 curl -fs -o "$work/served.js" "$pergola_url"
@@ -93,6 +120,9 @@ read -r n_rps n_p50 n_p99 <<<"$(measure "$nginx_url" "$connections" "$seconds")"
 measure "$shell_url" "$connections" 5 >/dev/null
 read -r ps_rps ps_p50 ps_p99 <<<"$(measure "$shell_url" "$connections" "$seconds")"
 read -r ns_rps ns_p50 ns_p99 <<<"$(measure "$nginx_shell_url" "$connections" "$seconds")"
+signed_in=(-H "Cookie: $session_cookie" -H "Accept-Encoding: gzip")
+measure "$signed_in_url" "$connections" "$seconds" "${signed_in[@]}" >/dev/null # its JVM is cold
+read -r pu_rps pu_p50 pu_p99 <<<"$(measure "$signed_in_url" "$connections" "$seconds" "${signed_in[@]}")"
 page_bytes="$(wc -c <"$work/www/shell.html")"
 
 rss="$(cut -d' ' -f1 <<<"$usage_after")"
@@ -111,6 +141,8 @@ result="$bench_root/results/assets-$(date -u +%Y%m%dT%H%M%SZ).md"
   echo "| p99 latency (ms) | $p_p99 | $n_p99 | $(ratio "$p_p99" "$n_p99") |"
   echo "| shell page (${page_bytes} bytes) requests/s | $ps_rps | $ns_rps (static file) | $(ratio "$ps_rps" "$ns_rps") |"
   echo "| shell page p99 latency (ms) | $ps_p99 | $ns_p99 | $(ratio "$ps_p99" "$ns_p99") |"
+  echo "| shell page, signed in (login on; gzip), requests/s | $pu_rps | $ns_rps (static file) | $(ratio "$pu_rps" "$ns_rps") |"
+  echo "| shell page, signed in, p99 latency (ms) | $pu_p99 | $ns_p99 | $(ratio "$pu_p99" "$ns_p99") |"
   echo
   echo "Pergola server during its measurement: RSS ${rss} MB, CPU ${cpu} s over ${seconds} s."
 } | tee "$result"
