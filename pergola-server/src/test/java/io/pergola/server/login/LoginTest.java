@@ -11,9 +11,11 @@ import io.pergola.server.testkit.PergolaTestServer;
 import io.pergola.server.testkit.TestHttp;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -73,6 +75,21 @@ class LoginTest {
       assertThat(bobsPage).contains("\"user\":{\"sub\":\"bob\"").doesNotContain("\"sub\":\"alice\"");
       assertThat(alicesPage + bobsPage).doesNotContain("\\u0000user");
     }
+  }
+
+  @Test
+  void pageViewsWithinAMinuteLeaveTheStoredSessionsAsTheyWere() {
+    BrowserSession browser = signedIn();
+    JdbcTemplate db = server.context().getBean(JdbcTemplate.class);
+    String lastAccesses = "select session_id, last_access_time from spring_session order by session_id";
+    List<Map<String, Object>> before = db.queryForList(lastAccesses);
+
+    for (int view = 0; view < 3; view++) {
+      assertThat(browser.get("/billing").body()).contains("\"user\":{\"sub\":\"alice\"");
+    }
+
+    // Spring Session would move the signed-in session's last access, a write, on every view.
+    assertThat(db.queryForList(lastAccesses)).isEqualTo(before);
   }
 
   @Test
