@@ -6,6 +6,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import io.pergola.server.testkit.PergolaTestServer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -114,6 +115,24 @@ class ShellInChromiumTest {
             "() => performance.getEntriesByType('resource')"
                 + ".filter((e) => e.name.includes('/assets/mod/')).map((e) => e.transferSize)");
     assertThat(transferred).isNotEmpty().allMatch(size -> ((Number) size).intValue() == 0);
+  }
+
+  @Test
+  void everyFileThePageHintsIsFetchedOnce() {
+    List<String> requested = Collections.synchronizedList(new ArrayList<>());
+    page.onRequest(request -> requested.add(request.url()));
+
+    open("/spa");
+    page.waitForSelector("#spa-text");
+
+    // No hint is fetched twice, as happens when the preload scanner and the parser disagree on
+    // a hint's integrity, and no file twice for a hint and an import.
+    List<?> hinted =
+        (List<?>) page.evaluate("() => [...document.querySelectorAll('link[rel=modulepreload]')].map((link) => link.href)");
+    assertThat(hinted).hasSizeGreaterThan(3);
+    for (Object url : hinted) {
+      assertThat(requested.stream().filter(url::equals)).as("requests of %s", url).hasSize(1);
+    }
   }
 
   @Test
