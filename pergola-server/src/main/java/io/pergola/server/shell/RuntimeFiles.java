@@ -2,6 +2,7 @@ package io.pergola.server.shell;
 
 import com.aayushatharva.brotli4j.Brotli4jLoader;
 import com.aayushatharva.brotli4j.encoder.Encoder;
+import io.pergola.server.web.ContentETags;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -55,7 +56,7 @@ class RuntimeFiles {
         byte[] bytes = file.getValue();
         all.update(name.getBytes(StandardCharsets.UTF_8));
         all.update(bytes);
-        String etag = "\"" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)) + "\"";
+        String etag = ContentETags.of(MessageDigest.getInstance("SHA-256").digest(bytes));
         boolean map = name.endsWith(".map");
         loaded.put(name, new RuntimeFile(
             map ? "application/json" : "text/javascript;charset=utf-8",
