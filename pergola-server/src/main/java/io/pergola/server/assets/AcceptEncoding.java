@@ -30,6 +30,20 @@ public record AcceptEncoding(boolean brotli, boolean gzip) {
     return new AcceptEncoding(br != null ? br : wildcard, gzip != null ? gzip : wildcard);
   }
 
+  /**
+   * The smallest of a file's encodings this request accepts: {@code brotli}, else {@code gzip},
+   * else {@code identity}. A null encoding is one the file does not have.
+   */
+  public <T> T best(T brotli, T gzip, T identity) {
+    if (brotli != null && this.brotli) {
+      return brotli;
+    }
+    if (gzip != null && this.gzip) {
+      return gzip;
+    }
+    return identity;
+  }
+
   private static boolean isZeroQuality(String parameters) {
     for (String parameter : parameters.split(";")) {
       String p = parameter.strip();

@@ -10,12 +10,6 @@ record Asset(String contentType, AssetVariant identity, AssetVariant gzip, Asset
 
   /** The best variant the client accepts, or null when it accepts none (406 is not worth it). */
   AssetVariant negotiate(AcceptEncoding accepted) {
-    if (brotli != null && accepted.brotli()) {
-      return brotli;
-    }
-    if (gzip != null && accepted.gzip()) {
-      return gzip;
-    }
-    return identity;
+    return accepted.best(brotli, gzip, identity);
   }
 }

@@ -2,6 +2,7 @@ package io.pergola.server.shell;
 
 import com.aayushatharva.brotli4j.Brotli4jLoader;
 import com.aayushatharva.brotli4j.encoder.Encoder;
+import io.pergola.server.assets.AcceptEncoding;
 import io.pergola.server.web.ContentETags;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,8 +32,27 @@ class RuntimeFiles {
   private static final String LOCATION = "classpath*:pergola/runtime/*";
   private static final System.Logger LOG = System.getLogger(RuntimeFiles.class.getName());
 
-  /** A runtime file with its compressed variants (null where not smaller) and source map, if any. */
-  record RuntimeFile(String contentType, byte[] bytes, byte[] gzip, byte[] brotli, String etag, String sourceMap) {}
+  /**
+   * A runtime file with its compressed encodings (null where not smaller) and source map, if any.
+   */
+  record RuntimeFile(String contentType, Encoded identity, Encoded gzip, Encoded brotli, String sourceMap) {
+
+    /** The smallest encoding the request accepts. */
+    Encoded negotiate(AcceptEncoding accepted) {
+      return accepted.best(brotli, gzip, identity);
+    }
+  }
+
+  /**
+   * One encoding of a runtime file: its bytes, its {@code Content-Encoding} (null: as is) and a
+   * strong ETag of its own, since each encoding is a representation of its own.
+   */
+  record Encoded(byte[] body, String encoding, String etag) {
+
+    static Encoded of(byte[] body, String encoding) throws NoSuchAlgorithmException {
+      return new Encoded(body, encoding, ContentETags.of(MessageDigest.getInstance("SHA-256").digest(body)));
+    }
+  }
 
   private final Map<String, RuntimeFile> files;
   private final String prefix;
@@ -56,14 +76,12 @@ class RuntimeFiles {
         byte[] bytes = file.getValue();
         all.update(name.getBytes(StandardCharsets.UTF_8));
         all.update(bytes);
-        String etag = ContentETags.of(MessageDigest.getInstance("SHA-256").digest(bytes));
         boolean map = name.endsWith(".map");
         loaded.put(name, new RuntimeFile(
             map ? "application/json" : "text/javascript;charset=utf-8",
-            bytes,
-            smaller(Gzip.compress(bytes, Deflater.BEST_COMPRESSION), bytes),
-            brotli ? smaller(Encoder.compress(bytes, new Encoder.Parameters().setQuality(11)), bytes) : null,
-            etag,
+            Encoded.of(bytes, null),
+            smaller(Gzip.compress(bytes, Deflater.BEST_COMPRESSION), bytes, "gzip"),
+            brotli ? smaller(Encoder.compress(bytes, new Encoder.Parameters().setQuality(11)), bytes, "br") : null,
             !map && contents.containsKey(name + ".map") ? name + ".map" : null));
       }
       this.files = Collections.unmodifiableMap(loaded);
@@ -96,8 +114,8 @@ class RuntimeFiles {
     return requestUri.startsWith(prefix) ? files.get(requestUri.substring(prefix.length())) : null;
   }
 
-  private static byte[] smaller(byte[] variant, byte[] bytes) {
-    return variant.length < bytes.length ? variant : null;
+  private static Encoded smaller(byte[] variant, byte[] bytes, String encoding) throws NoSuchAlgorithmException {
+    return variant.length < bytes.length ? Encoded.of(variant, encoding) : null;
   }
 
   private static boolean brotliAvailable() {

@@ -38,28 +38,24 @@ final class RuntimeFilesFilter extends HttpFilter {
       response.sendError(404);
       return;
     }
+    RuntimeFiles.Encoded encoded = file.negotiate(AcceptEncoding.parse(request.getHeader("Accept-Encoding")));
     response.setContentType(file.contentType());
     response.setHeader("Cache-Control", "public, max-age=31536000, immutable");
-    response.setHeader("ETag", file.etag());
+    response.setHeader("ETag", encoded.etag());
     response.setHeader("Vary", "Accept-Encoding");
     response.setHeader("X-Content-Type-Options", "nosniff");
     if (file.sourceMap() != null) {
       // Named in a header, not a comment in the file: browsers without devtools open pay nothing.
       response.setHeader("SourceMap", file.sourceMap());
     }
-    if (file.etag().equals(request.getHeader("If-None-Match"))) {
+    if (encoded.etag().equals(request.getHeader("If-None-Match"))) {
       response.setStatus(304);
       return;
     }
-    AcceptEncoding accepted = AcceptEncoding.parse(request.getHeader("Accept-Encoding"));
-    byte[] body = file.bytes();
-    if (accepted.brotli() && file.brotli() != null) {
-      body = file.brotli();
-      response.setHeader("Content-Encoding", "br");
-    } else if (accepted.gzip() && file.gzip() != null) {
-      body = file.gzip();
-      response.setHeader("Content-Encoding", "gzip");
+    if (encoded.encoding() != null) {
+      response.setHeader("Content-Encoding", encoded.encoding());
     }
+    byte[] body = encoded.body();
     response.setContentLength(body.length);
     if (!head) {
       response.getOutputStream().write(body);

@@ -218,6 +218,12 @@ class ShellPageTest {
     assertThat(brotli.bytes().length).isLessThan(runtime.bytes().length);
     // The runtime's size budget (bench/runtime-size): what every shell page loads, as served.
     assertThat(brotli.bytes().length).as("pergola.js, brotli").isLessThanOrEqualTo(4096);
+    // Each encoding is a representation of its own, with its own strong ETag.
+    assertThat(brotli.header("ETag")).isNotEqualTo(runtime.header("ETag"));
+    server.anonymous().header("Accept-Encoding", "gzip, br").header("If-None-Match", brotli.header("ETag"))
+        .get(src.group(1)).expectStatus(304);
+    server.anonymous().header("Accept-Encoding", "gzip").header("If-None-Match", brotli.header("ETag"))
+        .get(src.group(1)).expectStatus(200);
     String prefix = src.group(1).substring(0, src.group(1).length() - "pergola.js".length());
     TestHttp.Response map = server.anonymous().get(prefix + "pergola.js.map").expectStatus(200);
     assertThat(map.header("Content-Type")).startsWith("application/json");
