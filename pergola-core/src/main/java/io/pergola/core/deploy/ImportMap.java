@@ -1,5 +1,6 @@
 package io.pergola.core.deploy;
 
+import io.pergola.core.json.JsonStrings;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -31,32 +32,9 @@ public record ImportMap(Map<String, String> imports, Map<String, String> integri
         json.append(',');
       }
       first = false;
-      appendString(json, entry.getKey());
+      JsonStrings.appendQuoted(json, entry.getKey());
       json.append(':');
-      appendString(json, entry.getValue());
+      JsonStrings.appendQuoted(json, entry.getValue());
     }
-  }
-
-  /** JSON string escaping that is also safe inside an HTML script element ({@code </script>}). */
-  private static void appendString(StringBuilder json, String text) {
-    json.append('"');
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '"' -> json.append("\\\"");
-        case '\\' -> json.append("\\\\");
-        case '<' -> json.append("\\u003c");
-        case '>' -> json.append("\\u003e");
-        case '&' -> json.append("\\u0026");
-        default -> {
-          if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-            json.append(String.format("\\u%04x", (int) c));
-          } else {
-            json.append(c);
-          }
-        }
-      }
-    }
-    json.append('"');
   }
 }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pergola.core.storage.BlobStore;
 import io.pergola.server.storage.FilesystemBlobStore;
+import io.pergola.server.web.FilterProblems;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -14,7 +15,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -176,21 +176,6 @@ final class AssetOriginFilter implements Filter {
 
   private static void problem(HttpServletResponse response, int status, String title, String detail)
       throws IOException {
-    byte[] body =
-        ("{\"type\":\"urn:pergola:problem:"
-                + (status == 404 ? "not-found" : "method-not-allowed")
-                + "\",\"title\":\""
-                + title
-                + "\",\"status\":"
-                + status
-                + ",\"detail\":\""
-                + Json.escape(detail)
-                + "\"}")
-            .getBytes(StandardCharsets.UTF_8);
-    response.setStatus(status);
-    response.setContentType("application/problem+json");
-    response.setHeader("Cache-Control", "no-store");
-    response.setContentLength(body.length);
-    response.getOutputStream().write(body);
+    FilterProblems.write(response, status, status == 404 ? "not-found" : "method-not-allowed", title, detail);
   }
 }

@@ -1,6 +1,7 @@
 package io.pergola.server.shell;
 
 import io.pergola.server.assets.AcceptEncoding;
+import io.pergola.server.web.FilterProblems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,12 +31,15 @@ final class RuntimeFilesFilter extends HttpFilter {
     boolean head = "HEAD".equals(request.getMethod());
     if (!head && !"GET".equals(request.getMethod())) {
       response.setHeader("Allow", "GET, HEAD");
-      response.sendError(405);
+      FilterProblems.write(response, 405, "method-not-allowed", "Method not allowed", "The runtime's files answer GET and HEAD only");
       return;
     }
     RuntimeFiles.RuntimeFile file = runtime.lookup(request.getRequestURI());
     if (file == null) {
-      response.sendError(404);
+      FilterProblems.write(
+          response, 404, "not-found", "Not found",
+          "This server's runtime has no file " + request.getRequestURI() + ": its files are under " + runtime.prefix()
+              + ", and a page from before the last upgrade asks for its own runtime's, which are gone");
       return;
     }
     RuntimeFiles.Encoded encoded = file.negotiate(AcceptEncoding.parse(request.getHeader("Accept-Encoding")));

@@ -229,7 +229,8 @@ class ShellPageTest {
     assertThat(map.header("Content-Type")).startsWith("application/json");
     assertThat(map.text()).contains("\"sources\"").contains("shell/start.js");
     server.anonymous().get(prefix + "single-spa-kind.js").expectStatus(200);
-    server.anonymous().get("/pergola/runtime/0000000000000000/pergola.js").expectStatus(404);
+    server.anonymous().get("/pergola/runtime/0000000000000000/pergola.js").expectProblem(404);
+    server.anonymous().postJson(src.group(1), "{}").expectProblem(405);
   }
 
   @Test
