@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The asset path under load: Pergola's origin against nginx serving the same file from disk,
-# both on loopback, same wrk settings, in one run. Prints a table and writes it to
-# bench/results/assets-<timestamp>.md.
+# The asset path and the shell page under load: Pergola's origin against nginx serving the same
+# file from disk, and the shell page (a visitor's; a signed-in user's, from a second Pergola with
+# the login on) against nginx serving that page as a static file, all on loopback, same wrk
+# settings, in one run. Prints a table and writes it to bench/results/assets-<timestamp>.md.
 #
 #   bench/assets/run.sh                 # 2 KB file, 32 connections, 15 s per measurement
 #   CONNECTIONS=64 SECONDS_EACH=30 bench/assets/run.sh

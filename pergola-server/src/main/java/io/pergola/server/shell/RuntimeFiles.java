@@ -85,7 +85,7 @@ class RuntimeFiles {
             !map && contents.containsKey(name + ".map") ? name + ".map" : null));
       }
       this.files = Collections.unmodifiableMap(loaded);
-      this.prefix = "/pergola/runtime/" + HexFormat.of().formatHex(all.digest()).substring(0, 16) + "/";
+      this.prefix = RuntimeFilesFilter.PREFIX + HexFormat.of().formatHex(all.digest()).substring(0, 16) + "/";
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the browser runtime from the classpath", e);
     } catch (NoSuchAlgorithmException e) {
