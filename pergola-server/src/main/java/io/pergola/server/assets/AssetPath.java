@@ -16,6 +16,11 @@ record AssetPath(String app, String version, String path) {
 
   static final String PREFIX = "/assets/";
 
+  /** Whether the origin answers this decoded, normalized path: the servlet pattern {@code /assets/*}. */
+  static boolean isForTheOrigin(String decodedPath) {
+    return decodedPath.startsWith(PREFIX) || decodedPath.equals("/assets");
+  }
+
   static AssetPath parse(String rawUri) {
     if (!rawUri.startsWith(PREFIX)) {
       return null;

@@ -9,7 +9,7 @@ import org.springframework.core.Ordered;
 
 /**
  * Puts the shell page after the security filters and before Spring MVC, and the runtime's files
- * in front of every filter but the asset origin.
+ * in front of every filter.
  */
 @Configuration(proxyBeanMethods = false)
 class ShellConfiguration {
@@ -33,7 +33,7 @@ class ShellConfiguration {
   FilterRegistrationBean<RuntimeFilesFilter> runtimeFilesFilter(RuntimeFiles runtime) {
     FilterRegistrationBean<RuntimeFilesFilter> registration = new FilterRegistrationBean<>(new RuntimeFilesFilter(runtime));
     registration.addUrlPatterns(RuntimeFilesFilter.PREFIX + "*");
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     registration.setName("pergolaRuntimeFiles");
     return registration;
   }

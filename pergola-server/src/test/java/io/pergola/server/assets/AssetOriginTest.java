@@ -66,7 +66,7 @@ class AssetOriginTest {
   void servesEachFileWithItsMediaType(String path, String contentType) {
     TestHttp.Response response = http().get(base + path).expectStatus(200);
 
-    // Tomcat writes "type;charset=x" without the space; both spellings are the same media type.
+    // Spaces around ";" are optional in a media type; compare without them.
     assertThat(response.header("Content-Type")).isEqualToIgnoringWhitespace(contentType);
   }
 
@@ -157,7 +157,7 @@ class AssetOriginTest {
   @ParameterizedTest
   @ValueSource(strings = {"lib/..%2Findex.js", "lib/%5cindex.js", "index.js%00"})
   void encodedSlashesAndNulsAreRefusedBeforeReachingTheOrigin(String path) {
-    // Tomcat rejects encoded slashes, backslashes and NULs itself, before any filter runs.
+    // Tomcat rejects encoded slashes, backslashes and NULs itself, before the origin sees them.
     assertThat(http().get(base + path).status()).isEqualTo(400);
   }
 
@@ -168,6 +168,14 @@ class AssetOriginTest {
 
     assertThat(version.get("detail").asString()).contains("9.9.9");
     assertThat(unknownApp.get("detail").asString()).contains("no-such-app");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/assets", "/assets/", "/assets/" + "only-an-app", "/x/../assets/a/1.0.0/b.js"})
+  void everyPathUnderTheAssetPrefixIsTheOriginsToAnswer(String path) {
+    var problem = http().get(path).expectProblem(404);
+
+    assertThat(problem.get("type").asString()).isEqualTo("urn:pergola:problem:not-found");
   }
 
   @Test

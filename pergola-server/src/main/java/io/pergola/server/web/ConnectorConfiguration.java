@@ -1,0 +1,23 @@
+package io.pergola.server.web;
+
+import org.apache.coyote.http11.Http11Nio2Protocol;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Tomcat's NIO2 connector (asynchronous channels) instead of its default NIO one (a poller thread
+ * and selectors). Measured with bench/assets on 2 cores and virtual threads: about 12 % less CPU
+ * per asset request (16.5 against 18.8 microseconds) and the shell page's p99 under saturation a
+ * third of what it was (6-7 against 18-22 ms), at the same throughput. What Boot configures on
+ * the connector (keep-alive, TLS, HTTP/2, compression, sendfile) works on both.
+ */
+@Configuration(proxyBeanMethods = false)
+class ConnectorConfiguration {
+
+  @Bean
+  WebServerFactoryCustomizer<TomcatServletWebServerFactory> nio2Connector() {
+    return factory -> factory.setProtocol(Http11Nio2Protocol.class.getName());
+  }
+}
