@@ -54,6 +54,17 @@ to_ms() { # wrk prints 812.00us, 1.20ms or 2.01s
     else { print v } }'
 }
 
+# Prints the CPU time a process has used, user and system, in clock ticks.
+cpu_ticks() { # cpu_ticks PID
+  awk '{ print $14 + $15 }' "/proc/$1/stat"
+}
+
+# Prints the microseconds of CPU per request, from ticks before and after, requests/s and seconds.
+cpu_per_request() { # cpu_per_request TICKS_BEFORE TICKS_AFTER REQUESTS_PER_SECOND SECONDS
+  awk -v t="$(( $2 - $1 ))" -v hz="$(getconf CLK_TCK)" -v rps="$3" -v s="$4" \
+    'BEGIN { printf "%.1f", t / hz * 1000000 / (rps * s) }'
+}
+
 # Prints "rss_mb cpu_seconds" of a process.
 process_usage() {
   ps -o rss=,times= -p "$1" | awk '{ printf "%.0f %d", $1 / 1024, $2 }'

@@ -115,9 +115,14 @@ measure "$nginx_url" "$connections" 5 >/dev/null
 
 echo "bench: measuring..." >&2
 usage_before="$(process_usage "$PERGOLA_PID")"
+p_ticks="$(cpu_ticks "$PERGOLA_PID")"
 read -r p_rps p_p50 p_p99 <<<"$(measure "$pergola_url" "$connections" "$seconds")"
+p_cpu="$(cpu_per_request "$p_ticks" "$(cpu_ticks "$PERGOLA_PID")" "$p_rps" "$seconds")"
 usage_after="$(process_usage "$PERGOLA_PID")"
+nginx_worker="$(pgrep -P "$nginx_pid" | head -1)"
+n_ticks="$(cpu_ticks "$nginx_worker")"
 read -r n_rps n_p50 n_p99 <<<"$(measure "$nginx_url" "$connections" "$seconds")"
+n_cpu="$(cpu_per_request "$n_ticks" "$(cpu_ticks "$nginx_worker")" "$n_rps" "$seconds")"
 measure "$shell_url" "$connections" 5 >/dev/null
 read -r ps_rps ps_p50 ps_p99 <<<"$(measure "$shell_url" "$connections" "$seconds")"
 read -r ns_rps ns_p50 ns_p99 <<<"$(measure "$nginx_shell_url" "$connections" "$seconds")"
@@ -140,6 +145,7 @@ result="$bench_root/results/assets-$(date -u +%Y%m%dT%H%M%SZ).md"
   echo "| requests/s | $p_rps | $n_rps | $(ratio "$p_rps" "$n_rps") |"
   echo "| p50 latency (ms) | $p_p50 | $n_p50 | $(ratio "$p_p50" "$n_p50") |"
   echo "| p99 latency (ms) | $p_p99 | $n_p99 | $(ratio "$p_p99" "$n_p99") |"
+  echo "| server CPU per request (µs) | $p_cpu | $n_cpu | $(ratio "$p_cpu" "$n_cpu") |"
   echo "| shell page (${page_bytes} bytes) requests/s | $ps_rps | $ns_rps (static file) | $(ratio "$ps_rps" "$ns_rps") |"
   echo "| shell page p99 latency (ms) | $ps_p99 | $ns_p99 | $(ratio "$ps_p99" "$ns_p99") |"
   echo "| shell page, signed in (login on; gzip), requests/s | $pu_rps | $ns_rps (static file) | $(ratio "$pu_rps" "$ns_rps") |"
