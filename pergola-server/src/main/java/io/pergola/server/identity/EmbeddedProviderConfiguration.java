@@ -1,7 +1,6 @@
 package io.pergola.server.identity;
 
 import io.pergola.server.config.ServerOrigin;
-import io.pergola.server.login.LoginProperties;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
@@ -80,7 +79,7 @@ class EmbeddedProviderConfiguration {
 
   @Bean
   RegisteredClientRepository registeredClients(
-      EmbeddedClient client, ServerOrigin origin, LoginProperties login, IdentityProperties identity) {
+      EmbeddedClient client, ServerOrigin origin, ShellClient shell, IdentityProperties identity) {
     // The redirect URIs name the server's origin, known only once it listens.
     Supplier<InMemoryRegisteredClientRepository> repository =
         SingletonSupplier.of(
@@ -91,9 +90,9 @@ class EmbeddedProviderConfiguration {
                     .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                     .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                     .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
-                    .redirectUri(origin.uri() + LoginProperties.REDIRECT_PATH)
+                    .redirectUri(origin.uri() + shell.redirectPath())
                     .postLogoutRedirectUri(origin.uri() + "/")
-                    .scopes(scopes -> scopes.addAll(login.loginScopes()))
+                    .scopes(scopes -> scopes.addAll(shell.scopes()))
                     .clientSettings(
                         ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
                     .tokenSettings(
@@ -128,7 +127,7 @@ class EmbeddedProviderConfiguration {
    * per child, so each child's token names only its own audiences).
    */
   @Bean
-  OAuth2TokenCustomizer<JwtEncodingContext> claims(IdentityUsers users, LoginProperties login) {
+  OAuth2TokenCustomizer<JwtEncodingContext> claims(IdentityUsers users, ShellClient shell) {
     return context ->
         users
             .find(context.getPrincipal().getName())
@@ -139,8 +138,8 @@ class EmbeddedProviderConfiguration {
                   claims.claim("groups", user.groups());
                   if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
                     Set<String> audiences = new HashSet<>(context.getAuthorizedScopes());
-                    audiences.retainAll(login.audiences());
-                    claims.audience(List.copyOf(audiences.isEmpty() ? Set.of(login.apiAudience()) : audiences));
+                    audiences.retainAll(shell.audiences());
+                    claims.audience(List.copyOf(audiences.isEmpty() ? Set.of(shell.defaultAudience()) : audiences));
                   }
                   // APIs greet people by name too, so access tokens carry the profile claims.
                   claims.claim("name", user.name());

@@ -1,6 +1,5 @@
 package io.pergola.server.identity;
 
-import io.pergola.server.login.LoginProperties.Provider;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -11,9 +10,10 @@ final class ProviderCondition implements Condition {
 
   @Override
   public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+    // Read as text: the setting's type belongs to the login, which depends on this package.
     return Binder.get(context.getEnvironment())
-        .bind("pergola.login.provider", Provider.class)
-        .map(provider -> provider == Provider.EMBEDDED)
+        .bind("pergola.login.provider", String.class)
+        .map(provider -> provider.strip().equalsIgnoreCase("embedded"))
         .orElse(false);
   }
 }

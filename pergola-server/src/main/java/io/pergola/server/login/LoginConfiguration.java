@@ -8,6 +8,7 @@ import io.pergola.server.config.ServerOrigin;
 import io.pergola.server.deploy.CurrentRevisions;
 import io.pergola.server.deploy.DeployedVersions;
 import io.pergola.server.identity.EmbeddedClient;
+import io.pergola.server.identity.ShellClient;
 import io.pergola.server.shell.ShellLogin;
 import io.pergola.server.shell.ShellProperties;
 import java.time.Clock;
@@ -51,6 +52,12 @@ class LoginConfiguration {
   ShellClientRegistrations shellClientRegistrations(
       LoginProperties login, ServerOrigin origin, ObjectProvider<EmbeddedClient> embedded) {
     return new ShellClientRegistrations(login, origin, embedded);
+  }
+
+  /** The shell as the embedded provider's client, for when that provider is the one in use. */
+  @Bean
+  ShellClient shellClient(LoginProperties login) {
+    return new ShellClient(LoginProperties.REDIRECT_PATH, login.loginScopes(), login.audiences(), login.apiAudience());
   }
 
   @Bean
