@@ -3,9 +3,9 @@ package io.pergola.e2e;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import io.pergola.server.testkit.LoopbackPorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,10 +50,7 @@ final class DemoProcess implements AutoCloseable {
     }
     Path dataDir = Files.createTempDirectory("pergola-demo-test-");
     Path log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
-    int port;
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      port = socket.getLocalPort();
-    }
+    int port = LoopbackPorts.free();
     Process process =
         new ProcessBuilder(java(), "-Xmx512m", "-jar", JAR.toString(), "demo", "--port", Integer.toString(port), "--data", dataDir.toString())
             .redirectErrorStream(true)

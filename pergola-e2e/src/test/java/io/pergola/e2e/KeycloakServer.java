@@ -2,10 +2,9 @@ package io.pergola.e2e;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.pergola.server.testkit.LoopbackPorts;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -52,15 +51,12 @@ final class KeycloakServer implements AutoCloseable {
     try (InputStream realm = KeycloakServer.class.getResourceAsStream("/keycloak/pergola-realm.json")) {
       Files.copy(realm, imports.resolve("pergola-realm.json"), StandardCopyOption.REPLACE_EXISTING);
     }
-    int port;
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      port = socket.getLocalPort();
-    }
+    int port = LoopbackPorts.free();
     Path log = dist.resolve("keycloak-test.log");
     ProcessBuilder builder =
         new ProcessBuilder(
                 dist.resolve("bin").resolve("kc.sh").toString(), "start-dev", "--import-realm",
-                "--http-host=127.0.0.1", "--http-port=" + port, "--http-management-port=" + freePort(),
+                "--http-host=127.0.0.1", "--http-port=" + port, "--http-management-port=" + LoopbackPorts.free(),
                 "--hostname-strict=false")
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
@@ -109,11 +105,6 @@ final class KeycloakServer implements AutoCloseable {
     }
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
-  }
 
   private static void deleteTree(Path dir) throws IOException {
     if (!Files.exists(dir)) {

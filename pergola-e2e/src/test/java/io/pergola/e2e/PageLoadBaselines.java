@@ -1,9 +1,9 @@
 package io.pergola.e2e;
 
 import com.google.gson.JsonObject;
+import io.pergola.server.testkit.LoopbackPorts;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
@@ -31,8 +31,8 @@ record PageLoadBaselines(Path out, Process nginx, URI monolith, URI singleSpa) i
   static PageLoadBaselines start(Path benchDir, URI demo, JsonObject user) throws IOException, InterruptedException {
     // nginx's workers drop root's privileges: the files must be readable by anyone.
     Path out = Files.createTempDirectory("pergola-bench-page-load-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
-    int monolithPort = freePort();
-    int singleSpaPort = freePort();
+    int monolithPort = LoopbackPorts.free();
+    int singleSpaPort = LoopbackPorts.free();
     JsonObject ports = new JsonObject();
     ports.addProperty("monolith", monolithPort);
     ports.addProperty("singleSpa", singleSpaPort);
@@ -67,11 +67,6 @@ record PageLoadBaselines(Path out, Process nginx, URI monolith, URI singleSpa) i
     }
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
-  }
 
   private static void awaitListening(Process nginx, int port) throws IOException, InterruptedException {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(20));

@@ -31,7 +31,7 @@ public final class S3ProxyServer implements AutoCloseable {
         S3Proxy.builder()
             .blobStore(BlobStores.create("transient", new Properties()))
             // A fixed port (found free first), so resume() comes back where clients expect it.
-            .endpoint(URI.create("http://127.0.0.1:" + freePort()))
+            .endpoint(URI.create("http://127.0.0.1:" + LoopbackPorts.free()))
             .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
             .build();
     proxy.start();
@@ -47,11 +47,6 @@ public final class S3ProxyServer implements AutoCloseable {
     return server;
   }
 
-  private static int freePort() throws java.io.IOException {
-    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
-  }
 
   /** Stops answering, keeping the objects, as an outage would. */
   public void pause() throws Exception {

@@ -1,7 +1,6 @@
 package io.pergola.server.testkit;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,7 +30,7 @@ public final class ServerProcess implements AutoCloseable {
 
   /** Starts a server on {@code dataDir} with this JVM's classpath and waits until it is ready. */
   public static ServerProcess start(Path dataDir, String... extraArgs) throws Exception {
-    int port = freePort();
+    int port = LoopbackPorts.free();
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.addAll(List.of("-Xmx512m", "-cp", System.getProperty("java.class.path")));
@@ -104,9 +103,4 @@ public final class ServerProcess implements AutoCloseable {
     }
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
-  }
 }
