@@ -1,5 +1,6 @@
 package io.pergola.server.shell;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -11,13 +12,18 @@ import java.util.List;
  */
 final class RouteTable {
 
+  /** A route with its pattern cut into segments once, not on every page view. */
+  private record Compiled(ShellProperties.Route route, String[] segments) {}
+
   private final List<ShellProperties.Route> routes;
+  private final List<Compiled> compiled;
 
   RouteTable(List<ShellProperties.Route> routes) {
     this.routes =
         routes.stream()
             .sorted(Comparator.comparingInt((ShellProperties.Route r) -> staticSegments(r.path())).reversed())
             .toList();
+    this.compiled = this.routes.stream().map(route -> new Compiled(route, segments(route.path()))).toList();
   }
 
   List<ShellProperties.Route> routes() {
@@ -26,17 +32,20 @@ final class RouteTable {
 
   /** The app whose route matches {@code path}, or null. */
   String appFor(String path) {
-    for (ShellProperties.Route route : routes) {
-      if (matches(route.path(), path)) {
-        return route.app();
+    String[] have = segments(path);
+    for (Compiled route : compiled) {
+      if (matches(route.segments(), have)) {
+        return route.route().app();
       }
     }
     return null;
   }
 
   static boolean matches(String pattern, String path) {
-    String[] want = segments(pattern);
-    String[] have = segments(path);
+    return matches(segments(pattern), segments(path));
+  }
+
+  private static boolean matches(String[] want, String[] have) {
     for (int i = 0; i < want.length; i++) {
       if (want[i].equals("*")) {
         return true;
@@ -61,8 +70,23 @@ final class RouteTable {
     return count;
   }
 
-  private static String[] segments(String path) {
-    String trimmed = path.replaceAll("^/+|/+$", "");
-    return trimmed.isEmpty() ? new String[0] : trimmed.split("/+");
+  /** The non-empty parts of a path between slashes: {@code //a//b/} gives {@code a, b}. */
+  static String[] segments(String path) {
+    List<String> segments = new ArrayList<>();
+    int end = 0;
+    while (end < path.length()) {
+      int start = end;
+      while (start < path.length() && path.charAt(start) == '/') {
+        start++;
+      }
+      end = start;
+      while (end < path.length() && path.charAt(end) != '/') {
+        end++;
+      }
+      if (end > start) {
+        segments.add(path.substring(start, end));
+      }
+    }
+    return segments.toArray(String[]::new);
   }
 }

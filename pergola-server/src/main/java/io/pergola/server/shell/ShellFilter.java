@@ -9,7 +9,6 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
@@ -79,7 +78,7 @@ final class ShellFilter extends OncePerRequestFilter {
             : new ShellConfig.Auth(ShellLogin.TOKEN_URL, ShellLogin.LOGOUT_URL, signedIn == null ? null : signedIn.claims());
     ShellPage.Rendered rendered = page.render(revision, subject, path, auth);
     String nonce = nonce();
-    byte[] body = rendered.html().replace(ShellPage.NONCE, nonce).getBytes(StandardCharsets.UTF_8);
+    byte[] body = rendered.body().withNonce(nonce);
     response.setStatus(rendered.known() ? 200 : 404);
     response.setContentType("text/html;charset=utf-8");
     response.setHeader("Vary", "Accept-Encoding");

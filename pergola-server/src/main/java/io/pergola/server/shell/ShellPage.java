@@ -58,8 +58,16 @@ class ShellPage {
     this.properties = properties;
   }
 
-  /** What a request gets: the page (with the nonce placeholder) and whether its path is known. */
-  record Rendered(String html, boolean known) {}
+  /**
+   * What a request gets: the page (with the nonce placeholder), the same as bytes ready for the
+   * nonce, and whether its path is known.
+   */
+  record Rendered(String html, NoncedHtml body, boolean known) {
+
+    static Rendered of(String html, boolean known) {
+      return new Rendered(html, NoncedHtml.of(html, NONCE), known);
+    }
+  }
 
   /**
    * What a page depends on besides the nonce and the signed-in user's claims: the revision, the
@@ -99,7 +107,7 @@ class ShellPage {
       page = build(revision, subject, layout, resolved, routes, current, known, pageAuth);
       remember(pages, key, page);
     }
-    return signedIn ? new Rendered(page.html().replace(userPlaceholderJson, scriptJson(auth.user())), known) : page;
+    return signedIn ? Rendered.of(page.html().replace(userPlaceholderJson, scriptJson(auth.user())), known) : page;
   }
 
   /** Bounded: a new revision makes old entries useless, so a full cache simply starts over. */
@@ -196,7 +204,7 @@ class ShellPage {
     }
     String outlet = "<main id=\"pergola-outlet\"></main>\n";
     if (layout.template() != null) {
-      return new Rendered(PageTemplate.fill(layout.template(), head.toString(), slots, outlet, script.toString()), known);
+      return Rendered.of(PageTemplate.fill(layout.template(), head.toString(), slots, outlet, script.toString()), known);
     }
     StringBuilder html = new StringBuilder(head.length() + 512);
     html.append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -206,7 +214,7 @@ class ShellPage {
         .append("</head>\n<body>\n");
     slots.values().forEach(html::append);
     html.append(outlet).append(script).append("</body>\n</html>\n");
-    return new Rendered(html.toString(), known);
+    return Rendered.of(html.toString(), known);
   }
 
   /** The layout's routes, or else every deployed child's manifest routes. */
