@@ -1,15 +1,14 @@
 package io.pergola.server.assets;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.pergola.server.registry.PublishedVersion;
 import io.pergola.server.registry.VersionPublished;
 import io.pergola.server.registry.Versions;
+import java.time.Duration;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -19,57 +18,65 @@ import org.springframework.stereotype.Component;
  * at most once a second for a version that does not exist, so a storm of bad URLs cannot reach
  * it), never per request in the steady state.
  *
- * <p>Bounded by {@code pergola.assets.indexed-versions}; when full, some versions are dropped and
- * load again on their next request.
+ * <p>Bounded by {@code pergola.assets.indexed-versions}; when full, the versions least likely to be
+ * asked for again are dropped and load again on their next request. The versions known not to
+ * exist are bounded too: made-up URLs cost a bounded amount of memory however many there are.
  */
 @Component
 class AssetIndex {
 
-  private static final long NEGATIVE_TTL_NANOS = TimeUnit.SECONDS.toNanos(1);
+  private static final Duration NEGATIVE_TTL = Duration.ofSeconds(1);
+  private static final int MAX_MISSING = 10_000;
 
-  /** app → version → path → asset; two lookups and no allocation on the hot path. */
-  private final Map<String, Map<String, Map<String, Asset>>> apps = new ConcurrentHashMap<>();
+  private record VersionKey(String app, String version) {}
 
-  private final Map<String, Long> missing = new ConcurrentHashMap<>();
-  private final AtomicInteger indexed = new AtomicInteger();
+  private final Cache<VersionKey, Map<String, Asset>> indexed;
+  private final Cache<VersionKey, Boolean> missing;
   private final Versions versions;
-  private final int capacity;
 
   AssetIndex(Versions versions, AssetProperties properties) {
     this.versions = versions;
-    this.capacity = properties.indexedVersions();
+    // Upkeep on the calling thread: no work handed to the common pool per request.
+    this.indexed = Caffeine.newBuilder().maximumSize(properties.indexedVersions()).executor(Runnable::run).build();
+    this.missing =
+        Caffeine.newBuilder().maximumSize(MAX_MISSING).expireAfterWrite(NEGATIVE_TTL).executor(Runnable::run).build();
   }
 
   /** The version's files by path, or null when the version is not published. */
   Map<String, Asset> files(String app, String version) {
-    Map<String, Map<String, Asset>> ofApp = apps.get(app);
-    Map<String, Asset> files = ofApp == null ? null : ofApp.get(version);
-    return files != null ? files : load(app, version);
+    VersionKey key = new VersionKey(app, version);
+    Map<String, Asset> files = indexed.getIfPresent(key);
+    return files != null ? files : load(key);
   }
 
-  private Map<String, Asset> load(String app, String version) {
-    String key = app + '\0' + version;
-    Long until = missing.get(key);
-    if (until != null && System.nanoTime() - until < 0) {
+  private Map<String, Asset> load(VersionKey key) {
+    if (missing.getIfPresent(key) != null) {
       return null;
     }
-    List<PublishedVersion.VersionFile> rows = versions.files(app, version);
+    List<PublishedVersion.VersionFile> rows = versions.files(key.app(), key.version());
     if (rows.isEmpty()) {
-      missing.put(key, System.nanoTime() + NEGATIVE_TTL_NANOS);
+      missing.put(key, Boolean.TRUE);
       return null;
     }
-    missing.remove(key);
     Map<String, Asset> files = new HashMap<>(rows.size() * 2);
     for (PublishedVersion.VersionFile row : rows) {
       files.put(row.path(), toAsset(row));
     }
-    makeRoom();
-    Map<String, Asset> previous =
-        apps.computeIfAbsent(app, a -> new ConcurrentHashMap<>()).putIfAbsent(version, Map.copyOf(files));
-    if (previous == null) {
-      indexed.incrementAndGet();
-    }
-    return files;
+    Map<String, Asset> index = Map.copyOf(files);
+    indexed.put(key, index);
+    return index;
+  }
+
+  /** Versions in memory now, once pending evictions are done; for tests and diagnostics. */
+  long indexedVersions() {
+    indexed.cleanUp();
+    return indexed.estimatedSize();
+  }
+
+  /** Versions remembered as missing now, once pending evictions are done; for tests. */
+  long missingVersions() {
+    missing.cleanUp();
+    return missing.estimatedSize();
   }
 
   private static Asset toAsset(PublishedVersion.VersionFile row) {
@@ -80,27 +87,9 @@ class AssetIndex {
         row.brotliSha256() == null ? null : AssetVariant.of(row.brotliSha256(), row.brotliSize(), "br"));
   }
 
-  /** Drops about a tenth of the index when it is full: simpler than LRU, and as good here. */
-  private void makeRoom() {
-    if (indexed.get() < capacity) {
-      return;
-    }
-    int toDrop = Math.max(1, capacity / 10);
-    for (Iterator<Map<String, Map<String, Asset>>> byApp = apps.values().iterator();
-        byApp.hasNext() && toDrop > 0; ) {
-      Map<String, Map<String, Asset>> ofApp = byApp.next();
-      for (Iterator<String> version = ofApp.keySet().iterator(); version.hasNext() && toDrop > 0; ) {
-        version.next();
-        version.remove();
-        indexed.decrementAndGet();
-        toDrop--;
-      }
-    }
-  }
-
   /** A version published on this node is served at once, not after the negative entry expires. */
   @EventListener
   void onPublished(VersionPublished published) {
-    missing.remove(published.app() + '\0' + published.version());
+    missing.invalidate(new VersionKey(published.app(), published.version()));
   }
 }
