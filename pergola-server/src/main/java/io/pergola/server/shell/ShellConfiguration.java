@@ -2,6 +2,7 @@ package io.pergola.server.shell;
 
 import io.pergola.server.deploy.CurrentRevisions;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,10 +20,11 @@ class ShellConfiguration {
       ShellPage page,
       CurrentRevisions revisions,
       ShellProperties properties,
-      ObjectProvider<ShellLogin> login) {
+      ObjectProvider<ShellLogin> login,
+      @Value("${pergola.deploy.asset-base-url:}") String assetBaseUrl) {
     FilterRegistrationBean<ShellFilter> registration =
         new FilterRegistrationBean<>(
-            new ShellFilter(page, revisions, properties, login.getIfAvailable()));
+            new ShellFilter(page, revisions, properties, login.getIfAvailable(), assetBaseUrl));
     registration.addUrlPatterns("/*");
     registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
     registration.setName("pergolaShell");

@@ -42,17 +42,16 @@ final class ShellFilter extends OncePerRequestFilter {
   private final CurrentRevisions revisions;
   private final ShellProperties properties;
   private final ShellLogin login; // null: the shell has no login
-  private final String connectSrc;
+  private final ShellCsp csp;
 
   ShellFilter(
-      ShellPage page, CurrentRevisions revisions, ShellProperties properties, ShellLogin login) {
+      ShellPage page, CurrentRevisions revisions, ShellProperties properties, ShellLogin login, String assetBaseUrl) {
     this.page = page;
     this.revisions = revisions;
     this.properties = properties;
     this.login = login;
-    // The shell serves one environment, so its layout's API origins are known once for all.
-    List<String> apis = properties.layoutOf(properties.environment()).connectSrc();
-    this.connectSrc = apis.isEmpty() ? "'self'" : "'self' " + String.join(" ", apis);
+    // The shell serves one environment, so its page's sources are known once for all.
+    this.csp = new ShellCsp(properties.layoutOf(properties.environment()), assetBaseUrl);
   }
 
   @Override
@@ -89,11 +88,7 @@ final class ShellFilter extends OncePerRequestFilter {
       body = Gzip.compress(body, Deflater.BEST_SPEED);
       response.setHeader("Content-Encoding", "gzip");
     }
-    response.setHeader(
-        "Content-Security-Policy",
-        "default-src 'self'; script-src 'nonce-" + nonce + "' 'strict-dynamic'; style-src 'self' 'unsafe-inline';"
-            + " img-src 'self' data:; connect-src " + connectSrc + "; font-src 'self'; object-src 'none';"
-            + " base-uri 'none'; frame-ancestors 'self'");
+    response.setHeader("Content-Security-Policy", csp.withNonce(nonce));
     response.setHeader("Cache-Control", "no-store");
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");

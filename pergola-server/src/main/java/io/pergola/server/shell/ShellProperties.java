@@ -47,6 +47,12 @@ public record ShellProperties(
    *     marker go before the outlet). Without one, Pergola's plain page is used.
    * @param connectSrc origins children may call besides the shell's own (their teams' APIs, e.g.
    *     {@code https://api.example.com}), added to the page's CSP {@code connect-src}
+   * @param imgSrc origins children may show images from besides the shell's own and the assets',
+   *     added to the page's CSP {@code img-src}
+   * @param fontSrc origins children may load fonts from besides the shell's own and the assets',
+   *     added to the page's CSP {@code font-src}
+   * @param styleSrc origins children may load stylesheets from besides the shell's own, the
+   *     assets' and the layout's stylesheet URLs', added to the page's CSP {@code style-src}
    * @param prefetch whether the page has the browser prefetch the code of the children the other
    *     routes show, a second after the page has loaded and when the browser is idle (default
    *     true), so a first visit to another route waits for no download
@@ -58,21 +64,33 @@ public record ShellProperties(
       List<String> stylesheets,
       java.nio.file.Path template,
       List<String> connectSrc,
+      List<String> imgSrc,
+      List<String> fontSrc,
+      List<String> styleSrc,
       @DefaultValue("true") boolean prefetch) {
 
-    static final Layout DEFAULT = new Layout("Pergola", Map.of(), List.of(), List.of(), null, List.of(), true);
+    static final Layout DEFAULT =
+        new Layout("Pergola", Map.of(), List.of(), List.of(), null, List.of(), List.of(), List.of(), List.of(), true);
 
     public Layout {
       slots = slots == null ? Map.of() : new java.util.LinkedHashMap<>(slots);
       routes = routes == null ? List.of() : List.copyOf(routes);
       stylesheets = stylesheets == null ? List.of() : List.copyOf(stylesheets);
-      connectSrc = connectSrc == null ? List.of() : List.copyOf(connectSrc);
-      for (String source : connectSrc) {
+      connectSrc = sources("connect-src", connectSrc, "https://api.example.com");
+      imgSrc = sources("img-src", imgSrc, "https://images.example.com");
+      fontSrc = sources("font-src", fontSrc, "https://fonts.example.com");
+      styleSrc = sources("style-src", styleSrc, "https://styles.example.com");
+    }
+
+    private static List<String> sources(String directive, List<String> sources, String example) {
+      List<String> checked = sources == null ? List.of() : List.copyOf(sources);
+      for (String source : checked) {
         // A source is one token: a space, ';' or ',' would smuggle other directives into the CSP.
         Require.argument(
             source.matches("https?://[A-Za-z0-9.*-]+(:[0-9]+)?(/[^\\s;,']*)?"),
-            "pergola.shell.layouts.<env>.connect-src: %s is not an http(s) origin such as https://api.example.com", source);
+            "pergola.shell.layouts.<env>.%s: %s is not an http(s) origin such as %s", directive, source, example);
       }
+      return checked;
     }
   }
 
