@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -70,7 +71,10 @@ public final class PergolaTestServer implements AutoCloseable {
   /** A private server that also runs {@code extraSources}, e.g. a test's own API beside Pergola. */
   public static PergolaTestServer start(Class<?>[] extraSources, Path dataDir, String... extraArgs) {
     List<String> args = new ArrayList<>();
-    args.add("--server.port=0");
+    // A test may need the port before the server starts (to name its own origin in a setting).
+    if (Stream.of(extraArgs).noneMatch(arg -> arg.startsWith("--server.port="))) {
+      args.add("--server.port=0");
+    }
     args.add("--server.address=127.0.0.1");
     args.add("--pergola.data-dir=" + dataDir);
     args.add("--spring.main.banner-mode=off");
