@@ -20,4 +20,10 @@ class ConnectorConfiguration {
   WebServerFactoryCustomizer<TomcatServletWebServerFactory> nio2Connector() {
     return factory -> factory.setProtocol(Http11Nio2Protocol.class.getName());
   }
+
+  /** Requests Tomcat refuses while parsing get a problem document, not its HTML error page. */
+  @Bean
+  WebServerFactoryCustomizer<TomcatServletWebServerFactory> refusedRequestProblems() {
+    return factory -> factory.addEngineValves(new RefusedRequestProblemValve());
+  }
 }

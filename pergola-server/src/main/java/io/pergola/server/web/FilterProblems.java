@@ -6,9 +6,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Problem documents (RFC 9457) written straight to the response, by the filters that answer
- * ahead of Spring MVC (the asset origin, the runtime's files), in the shape {@link Problems}
- * gives the API's: {@code urn:pergola:problem:<slug>}, a title and an actionable detail.
+ * Problem documents (RFC 9457) written straight to the response by what answers ahead of Spring
+ * MVC (the asset origin, the runtime's files, requests Tomcat refused), in the shape {@link
+ * Problems} gives the API's: {@code urn:pergola:problem:<slug>}, a title and an actionable detail.
  */
 public final class FilterProblems {
 

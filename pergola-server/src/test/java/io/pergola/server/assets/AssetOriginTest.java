@@ -158,7 +158,9 @@ class AssetOriginTest {
   @ValueSource(strings = {"lib/..%2Findex.js", "lib/%5cindex.js", "index.js%00"})
   void encodedSlashesAndNulsAreRefusedBeforeReachingTheOrigin(String path) {
     // Tomcat rejects encoded slashes, backslashes and NULs itself, before the origin sees them.
-    assertThat(http().get(base + path).status()).isEqualTo(400);
+    var problem = http().get(base + path).expectProblem(400);
+
+    assertThat(problem.get("type").asString()).isEqualTo("urn:pergola:problem:malformed-url");
   }
 
   @Test
