@@ -80,7 +80,7 @@ class AssetIndex {
   }
 
   private static Asset toAsset(PublishedVersion.VersionFile row) {
-    return new Asset(
+    return Asset.of(
         row.contentType(),
         AssetVariant.of(row.sha256(), row.size(), null),
         row.gzipSha256() == null ? null : AssetVariant.of(row.gzipSha256(), row.gzipSize(), "gzip"),

@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -31,11 +30,11 @@ import org.apache.tomcat.util.http.MimeHeaders;
  */
 final class AssetOrigin {
 
-  private static final byte[] CACHE_CONTROL = latin1("public, max-age=31536000, immutable");
-  private static final byte[] NOSNIFF = latin1("nosniff");
-  private static final byte[] CROSS_ORIGIN = latin1("cross-origin");
+  private static final byte[] CACHE_CONTROL = HeaderBytes.of("public, max-age=31536000, immutable");
+  private static final byte[] NOSNIFF = HeaderBytes.of("nosniff");
+  private static final byte[] CROSS_ORIGIN = HeaderBytes.of("cross-origin");
   private static final String ANY_ORIGIN = "*";
-  private static final byte[] ANY = latin1(ANY_ORIGIN);
+  private static final byte[] ANY = HeaderBytes.of(ANY_ORIGIN);
   private static final String SENDFILE_SUPPORT = "org.apache.tomcat.sendfile.support";
 
   private final AssetIndex index;
@@ -57,7 +56,7 @@ final class AssetOrigin {
     this.bytes = bytes;
     this.blobs = blobs;
     this.properties = properties;
-    this.vary = latin1(properties.anyOrigin() ? "Accept-Encoding" : "Accept-Encoding, Origin");
+    this.vary = HeaderBytes.of(properties.anyOrigin() ? "Accept-Encoding" : "Accept-Encoding, Origin");
     this.served = outcome(meters, "served");
     this.notModified = outcome(meters, "not-modified");
     this.notFound = outcome(meters, "not-found");
@@ -101,10 +100,10 @@ final class AssetOrigin {
     }
     served.increment();
     // Set as a plain header, Tomcat would otherwise parse the type for its charset each time.
-    add(headers, "Content-Type", latin1(asset.contentType()));
+    add(headers, "Content-Type", asset.contentTypeHeader());
     response.setContentLengthLong(variant.size());
     if (variant.encoding() != null) {
-      add(headers, "Content-Encoding", latin1(variant.encoding()));
+      add(headers, "Content-Encoding", variant.encodingHeader());
     }
     if (!head) {
       writeBody(request, response, variant);
@@ -113,13 +112,13 @@ final class AssetOrigin {
 
   private void writeCommonHeaders(HttpServletRequest request, MimeHeaders headers, AssetVariant variant) {
     add(headers, "Cache-Control", CACHE_CONTROL);
-    add(headers, "ETag", latin1(variant.etag()));
+    add(headers, "ETag", variant.etagHeader());
     add(headers, "Vary", vary);
     add(headers, "X-Content-Type-Options", NOSNIFF);
     add(headers, "Cross-Origin-Resource-Policy", CROSS_ORIGIN);
     String origin = allowedOrigin(request);
     if (origin != null) {
-      byte[] value = properties.anyOrigin() ? ANY : latin1(origin);
+      byte[] value = properties.anyOrigin() ? ANY : HeaderBytes.of(origin);
       add(headers, "Access-Control-Allow-Origin", value);
       add(headers, "Timing-Allow-Origin", value);
     }
@@ -131,10 +130,6 @@ final class AssetOrigin {
    */
   private static void add(MimeHeaders headers, String name, byte[] value) {
     headers.addValue(name).setBytes(value, 0, value.length);
-  }
-
-  private static byte[] latin1(String value) {
-    return value.getBytes(StandardCharsets.ISO_8859_1);
   }
 
   private void writeBody(HttpServletRequest request, HttpServletResponse response, AssetVariant variant)
