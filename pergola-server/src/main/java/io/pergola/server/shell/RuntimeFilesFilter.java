@@ -12,9 +12,8 @@ import java.io.IOException;
  * Serves the browser runtime's files under {@code /pergola/runtime/<hash>/}: public, immutable,
  * from memory, with their brotli and gzip variants. A filter ahead of every other one that never
  * passes the request on (the asset origin goes further, as a Tomcat valve): no security chain
- * and, above all, no
- * session lookup for each of a page's runtime files (bench/page-load measured the signed-in
- * demo's runtime files queueing behind session reads and writes).
+ * and, above all, no session lookup for each of a page's runtime files (bench/page-load measured
+ * the signed-in demo's runtime files queueing behind session reads and writes).
  */
 final class RuntimeFilesFilter extends HttpFilter {
 

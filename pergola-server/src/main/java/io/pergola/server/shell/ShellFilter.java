@@ -20,10 +20,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * (deep links, and unknown paths, which get the page with status 404 and the runtime's not-found
  * view). The runtime's files are {@link RuntimeFilesFilter}'s.
  *
- * <p>A servlet filter rather than a Spring MVC controller because every
- * page view passes here. It runs after the security filters, so the login issue can protect
- * routes. Each page is built from one revision snapshot taken once per request; each response
- * gets a fresh CSP nonce.
+ * <p>A servlet filter rather than a Spring MVC controller because every page view passes here.
+ * It runs after the security filters, so the login issue can protect routes. Each page is built
+ * from one revision snapshot taken once per request; each response gets a fresh CSP nonce.
  */
 final class ShellFilter extends OncePerRequestFilter {
 
