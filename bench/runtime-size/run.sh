@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The browser runtime's size as served: the bundle every shell page loads (pergola.js) and the
-# adapter module for each kind of child (loaded only by pages showing that kind), brotli
+# adapter module for each kind of child (loaded only by pages showing that kind; a page showing
+# children of several kinds loads one module holding their adapters instead), brotli
 # (quality 11, as the server compresses them) and gzip (level 9), against single-spa's core
 # (its minified ES module from npm, installed here, not committed) and the 4 KB brotli budget.
 # Usage: bench/runtime-size/run.sh [--check]   (--check: exit 1 when pergola.js is over budget)

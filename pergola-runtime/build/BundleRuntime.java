@@ -7,20 +7,25 @@ import com.google.javascript.jscomp.CompilerOptions.LanguageMode;
 import com.google.javascript.jscomp.DependencyOptions;
 import com.google.javascript.jscomp.DiagnosticGroups;
 import com.google.javascript.jscomp.JSChunk;
+import com.google.javascript.jscomp.NodeUtil;
 import com.google.javascript.jscomp.Result;
 import com.google.javascript.jscomp.SourceFile;
 import com.google.javascript.jscomp.deps.ModuleLoader.ResolutionMode;
+import com.google.javascript.rhino.Node;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,6 +41,10 @@ import java.util.regex.Pattern;
  * BundleRuntime.java <src> <out>}); see this module's pom. The sources stay runnable as they are
  * (the unit tests import them directly): bundling is only for shipping, and it needs a lazily
  * loaded module to sit beside the module that imports it, so the relative path holds both ways.
+ *
+ * <p>Lazily loaded modules that import from the bundle alone are also written together, one file
+ * per set of two or more of them ({@link #writeCombinations}): a page showing children of two
+ * kinds then loads their adapters as one file instead of two.
  */
 public final class BundleRuntime {
 
@@ -51,6 +60,10 @@ public final class BundleRuntime {
    * under this name and are put back afterwards.
    */
   private static final String IMPORT_ALIAS = "__pergolaDynamicImport";
+
+  /** How Closure starts a chunk that imports from the bundle: its one import statement. */
+  private static final Pattern IMPORT_FROM_ENTRY =
+      Pattern.compile("^import\\{([^}]*)\\}from\"\\./" + Pattern.quote(ENTRY) + "\";");
 
   private final Path src;
   private final Map<String, String> code = new LinkedHashMap<>();
@@ -89,6 +102,7 @@ public final class BundleRuntime {
     }
 
     Files.createDirectories(out);
+    Map<String, Part> combinable = new LinkedHashMap<>();
     for (JSChunk chunk : chunks) {
       String file = chunk.getName() + ".js";
       compiler.getSourceMap().reset(); // the source map records the chunk printed next
@@ -100,10 +114,94 @@ public final class BundleRuntime {
       compiler.getSourceMap().appendTo(map, file);
       // No sourceMappingURL comment: the server names the map in a SourceMap header instead,
       // which costs the browsers that never open devtools nothing.
-      Files.writeString(out.resolve(file), js);
-      Files.writeString(out.resolve(file + ".map"), map);
-      System.out.println("[pergola-runtime] " + out.resolve(file) + ": "
-          + js.getBytes(StandardCharsets.UTF_8).length + " bytes from " + chunk.getInputCount() + " module(s)");
+      write(out, file, js, map.toString(), chunk.getInputCount() + " module(s)");
+      if (chunk != main && chunk.getDependencies().equals(List.of(main))) {
+        combinable.put(chunk.getName(), new Part(chunk.getName(), js, map.toString()));
+      }
+    }
+    writeCombinations(out, new ArrayList<>(combinable.values()));
+  }
+
+  /** A chunk as printed, with its source map. */
+  private record Part(String name, String js, String map) {}
+
+  private static void write(Path out, String file, String js, String map, String from) throws IOException {
+    Files.writeString(out.resolve(file), js);
+    Files.writeString(out.resolve(file + ".map"), map);
+    System.out.println("[pergola-runtime] " + out.resolve(file) + ": "
+        + js.getBytes(StandardCharsets.UTF_8).length + " bytes from " + from);
+  }
+
+  /**
+   * For every set of two or more lazily loaded chunks that import from the bundle alone, one
+   * module holding them all, named after its members in order ({@code a-kind_b-kind.js}). The
+   * shell page maps each member's URL to it in its import map, so the runtime's
+   * {@code import('./a-kind.js')} and {@code import('./b-kind.js')} are one request and one
+   * module instance, which registers both.
+   *
+   * <p>The file starts with one import of everything the members take from the bundle; each
+   * member follows on a line of its own, as printed, its import statement blanked out with
+   * spaces so every column stays where its source map says (the combined map is an index map,
+   * one section per member). Closure names top-level variables across all chunks of one
+   * compilation, so members never declare the same name; the combined file is parsed again to
+   * make sure.
+   */
+  private static void writeCombinations(Path out, List<Part> parts) throws IOException {
+    parts.sort(Comparator.comparing(Part::name));
+    for (int set = 1; set < 1 << parts.size(); set++) {
+      if (Integer.bitCount(set) < 2) {
+        continue;
+      }
+      List<Part> members = new ArrayList<>();
+      for (int i = 0; i < parts.size(); i++) {
+        if ((set & 1 << i) != 0) {
+          members.add(parts.get(i));
+        }
+      }
+      String name = String.join("_", members.stream().map(Part::name).toList());
+      Set<String> imported = new TreeSet<>();
+      StringBuilder lines = new StringBuilder();
+      StringBuilder sections = new StringBuilder();
+      for (int line = 0; line < members.size(); line++) {
+        Part member = members.get(line);
+        Matcher statement = IMPORT_FROM_ENTRY.matcher(member.js());
+        if (!statement.find() || member.js().contains("\n")) {
+          throw new IllegalStateException(member.name() + ".js does not start with one import from " + ENTRY
+              + " on one line: Closure's output changed, combining it needs a look");
+        }
+        imported.addAll(List.of(statement.group(1).split(",")));
+        lines.append('\n').append(" ".repeat(statement.end())).append(member.js().substring(statement.end()));
+        sections.append(line == 0 ? "" : ",").append("{\"offset\":{\"line\":").append(line + 1)
+            .append(",\"column\":0},\"map\":").append(member.map().strip()).append('}');
+      }
+      String js = "import{" + String.join(",", imported) + "}from\"./" + ENTRY + "\";" + lines;
+      checkTopLevelNamesUnique(name + ".js", js);
+      String map = "{\"version\":3,\"file\":\"" + name + ".js\",\"sections\":[" + sections + "]}\n";
+      write(out, name + ".js", js, map, members.size() + " chunks");
+    }
+  }
+
+  /** Fails the build when the file does not parse or declares a top-level name twice. */
+  private static void checkTopLevelNamesUnique(String file, String js) {
+    Compiler compiler = new Compiler(System.err);
+    compiler.initOptions(options());
+    Node script = compiler.parse(SourceFile.fromCode(file, js));
+    if (compiler.getErrorCount() > 0 || script == null || !script.hasOneChild() || !script.getFirstChild().isModuleBody()) {
+      throw new IllegalStateException(file + ": the combined module does not parse as a module");
+    }
+    Set<String> names = new HashSet<>();
+    for (Node statement = script.getFirstChild().getFirstChild(); statement != null; statement = statement.getNext()) {
+      List<String> declared = new ArrayList<>();
+      if (statement.isFunction() || statement.isClass()) {
+        declared.add(statement.getFirstChild().getString());
+      } else if (NodeUtil.isNameDeclaration(statement) || statement.isImport()) {
+        NodeUtil.visitLhsNodesInNode(statement, lhs -> declared.add(lhs.getString()));
+      }
+      for (String name : declared) {
+        if (!names.add(name)) {
+          throw new IllegalStateException(file + ": two of its members declare \"" + name + "\"");
+        }
+      }
     }
   }
 

@@ -136,6 +136,26 @@ class ShellInChromiumTest {
   }
 
   @Test
+  void childrenOfTwoKindsOnOnePageHaveTheirAdaptersInOneFileAndAThirdKindLoadsItsOwn() {
+    List<String> requested = Collections.synchronizedList(new ArrayList<>());
+    page.onRequest(request -> requested.add(request.url()));
+
+    open("/spa"); // the header, a web component, and a single-spa child
+    page.waitForSelector("#spa-text");
+
+    List<String> adapters = requested.stream().filter(url -> url.contains("-kind")).toList();
+    assertThat(adapters).singleElement().asString().endsWith("/single-spa-kind_web-component-kind.js");
+
+    page.click("#to-mod");
+    page.waitForSelector("#mod-text");
+    page.click("#to-wc");
+    page.waitForSelector("e2e-wc >> #wc-text");
+
+    List<String> later = requested.stream().filter(url -> url.contains("-kind")).skip(1).toList();
+    assertThat(later).singleElement().asString().endsWith("/module-kind.js");
+  }
+
+  @Test
   void backAndForwardWork() {
     open("/mod");
     page.waitForSelector("#mod-text");

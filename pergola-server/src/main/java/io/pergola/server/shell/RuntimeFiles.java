@@ -10,8 +10,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -22,7 +24,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The browser runtime as built by {@code pergola-runtime} (the bundle {@code pergola.js}, one
- * adapter module per kind of child, and their source maps), held in memory with brotli and gzip
+ * adapter module per kind of child, one module per set of kinds holding their adapters together,
+ * and their source maps), held in memory with brotli and gzip
  * variants made once, and served under a content-hashed prefix, {@code /pergola/runtime/<hash>/},
  * so they can be cached forever and a new runtime reaches browsers on the next page load.
  */
@@ -105,7 +108,19 @@ class RuntimeFiles {
 
   /** The URL of the module adapting children of {@code kind}, which the runtime loads lazily. */
   Optional<String> kindAdapterUrl(String kind) {
-    String file = kind + "-kind.js";
+    return url(kind + "-kind.js");
+  }
+
+  /**
+   * The URL of the one module holding the adapters of all of {@code kinds} (two or more), where
+   * the build made one: a page showing children of those kinds maps each adapter's URL to it.
+   */
+  Optional<String> kindAdaptersUrl(Collection<String> kinds) {
+    List<String> members = kinds.stream().distinct().map(kind -> kind + "-kind").sorted().toList();
+    return members.size() < 2 ? Optional.empty() : url(String.join("_", members) + ".js");
+  }
+
+  private Optional<String> url(String file) {
     return files.containsKey(file) ? Optional.of(prefix + file) : Optional.empty();
   }
 

@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.TreeMap;
@@ -142,19 +143,20 @@ class ShellPage {
             "#pergola-outlet",
             new ShellConfig.NotFound("Page not found"));
 
+    List<String> shown = preloaded(layout, current);
+    Map<String, String> adapters = combinedAdapters(shown, config);
     StringBuilder head = new StringBuilder(4096);
     for (String stylesheet : layout.stylesheets()) {
       head.append("<link rel=\"stylesheet\" href=\"").append(escapeHtml(stylesheetUrl(stylesheet, importMap))).append("\">\n");
     }
     head.append("<script type=\"importmap\" nonce=\"").append(NONCE).append("\">")
-        .append(importMap.toJson()).append("</script>\n");
+        .append(withAdapters(importMap, adapters).toJson()).append("</script>\n");
     // What the first view needs starts loading at once, side by side, instead of each file being
     // discovered only once the one importing it has arrived: the runtime, its adapters for the
     // kinds of children on show, the children and the libraries they require.
     Set<String> preloads = new LinkedHashSet<>();
     preloads.add(runtime.entryUrl());
-    List<String> shown = preloaded(layout, current);
-    shown.forEach(app -> addCode(app, config, importMap, preloads));
+    shown.forEach(app -> addCode(app, config, importMap, adapters, preloads));
     for (String url : preloads) {
       // Each hint carries its own integrity although the import map has it too. It costs a few
       // bytes on the wire (gzip finds the hash in the import map: 35 bytes for the demo's seven
@@ -188,7 +190,7 @@ class ShellPage {
           .map(ShellProperties.Route::app)
           .distinct()
           .filter(app -> !shown.contains(app))
-          .forEach(app -> addCode(app, config, importMap, prefetches));
+          .forEach(app -> addCode(app, config, importMap, adapters, prefetches));
       prefetches.removeAll(preloads);
       if (!prefetches.isEmpty()) {
         script.append("<script nonce=\"").append(NONCE).append("\">addEventListener(\"load\",()=>setTimeout(()=>")
@@ -265,11 +267,47 @@ class ShellPage {
     return json.writeValueAsString(value).replace("<", "\\u003c");
   }
 
-  /** Adds the URLs of {@code app}'s code: its kind's adapter, its entry, the libraries it requires. */
-  private void addCode(String app, ShellConfig config, ImportMap importMap, Set<String> urls) {
+  /**
+   * Kind to the URL of the one module holding the adapters of every kind of child on show, where
+   * they are two or more and the runtime has that module; else empty. A page showing a web
+   * component and a Vue child then loads one adapter file where it loaded two (bench/page-load).
+   */
+  private Map<String, String> combinedAdapters(List<String> shown, ShellConfig config) {
+    List<String> kinds = shown.stream()
+        .map(config.apps()::get)
+        .filter(Objects::nonNull)
+        .map(ShellConfig.App::kind)
+        .distinct()
+        .toList();
+    Map<String, String> adapters = new LinkedHashMap<>();
+    runtime.kindAdaptersUrl(kinds).ifPresent(url -> kinds.forEach(kind -> adapters.put(kind, url)));
+    return adapters;
+  }
+
+  /**
+   * The import map with each combined adapter's own URL mapped to the combined module, so the
+   * runtime's {@code import('./<kind>-kind.js')} gets it: one request and one module instance
+   * for all of them. Other kinds' adapters, loaded on a later route, stay files of their own.
+   */
+  private ImportMap withAdapters(ImportMap importMap, Map<String, String> adapters) {
+    if (adapters.isEmpty()) {
+      return importMap;
+    }
+    Map<String, String> imports = new LinkedHashMap<>(importMap.imports());
+    adapters.forEach((kind, url) -> runtime.kindAdapterUrl(kind).ifPresent(own -> imports.put(own, url)));
+    return new ImportMap(imports, importMap.integrity());
+  }
+
+  /**
+   * Adds the URLs of {@code app}'s code: its kind's adapter (the combined one where
+   * {@code adapters} has its kind), its entry, the libraries it requires.
+   */
+  private void addCode(String app, ShellConfig config, ImportMap importMap, Map<String, String> adapters, Set<String> urls) {
     ShellConfig.App deployed = config.apps().get(app);
     if (deployed != null) {
-      runtime.kindAdapterUrl(deployed.kind()).ifPresent(urls::add);
+      Optional.ofNullable(adapters.get(deployed.kind()))
+          .or(() -> runtime.kindAdapterUrl(deployed.kind()))
+          .ifPresent(urls::add);
       Stream.concat(Stream.of(app), deployed.requires().stream())
           .map(importMap.imports()::get)
           .filter(Objects::nonNull)

@@ -95,9 +95,40 @@ class ShellPageTest {
     // The runtime runs as soon as it arrives (async), after the slots and outlet it looks up.
     assertThat(html).containsPattern(
         "<main id=\"pergola-outlet\"></main>\n<script type=\"module\" async nonce=\"[^\"]+\" src=\"/pergola/runtime/[0-9a-f]{16}/pergola.js\"></script>\n</body>");
-    // The runtime, and its adapter for the header's kind beside it rather than after it.
+    // The runtime, and its adapters for the kinds on show (the header's web component, billing's
+    // module) beside it rather than after it: as one file, which the import map puts in place of
+    // each adapter's own, so the runtime's import of either gets it.
     assertThat(html).containsPattern("<link rel=\"modulepreload\" href=\"/pergola/runtime/[0-9a-f]{16}/pergola.js\">");
-    assertThat(html).containsPattern("<link rel=\"modulepreload\" href=\"/pergola/runtime/[0-9a-f]{16}/web-component-kind.js\">");
+    String runtimeUrl = prefixOfRuntime(html);
+    String adapters = runtimeUrl + "module-kind_web-component-kind.js";
+    assertThat(html).contains("<link rel=\"modulepreload\" href=\"" + adapters + "\">");
+    assertThat(html).doesNotContain("<link rel=\"modulepreload\" href=\"" + runtimeUrl + "web-component-kind.js\">");
+    assertThat(map.get("imports").get(runtimeUrl + "web-component-kind.js").asString()).isEqualTo(adapters);
+    assertThat(map.get("imports").get(runtimeUrl + "module-kind.js").asString()).isEqualTo(adapters);
+    TestHttp.Response combined = server.anonymous().get(adapters).expectStatus(200);
+    assertThat(combined.text()).contains("[\"web-component\"]=").contains(".module=");
+    // Its source map is an index map: each member's own map, at the line the member starts.
+    JsonNode sourceMap = JsonMapper.builder().build().readTree(
+        server.anonymous().get(runtimeUrl + combined.header("SourceMap")).expectStatus(200).text());
+    assertThat(sourceMap.get("sections")).hasSize(2);
+    assertThat(sourceMap.get("sections").get(1).get("offset").get("line").asInt()).isEqualTo(2);
+    assertThat(sourceMap.get("sections").get(1).get("map").get("sources").toString()).contains("web-component-kind.js");
+  }
+
+  @Test
+  void aPageShowingChildrenOfOneKindLoadsThatKindsAdapterAlone() {
+    String html = server.anonymous().get("/").expectStatus(200).text();
+
+    String runtimeUrl = prefixOfRuntime(html);
+    assertThat(html).contains("<link rel=\"modulepreload\" href=\"" + runtimeUrl + "web-component-kind.js\">");
+    assertThat(importMap(html).get("imports").has(runtimeUrl + "web-component-kind.js")).isFalse();
+  }
+
+  /** Where the page's runtime files are served, e.g. {@code /pergola/runtime/3fa2…/}. */
+  private static String prefixOfRuntime(String html) {
+    Matcher matcher = Pattern.compile("src=\"(/pergola/runtime/[0-9a-f]{16}/)pergola.js\"").matcher(html);
+    assertThat(matcher.find()).isTrue();
+    return matcher.group(1);
   }
 
   @Test
