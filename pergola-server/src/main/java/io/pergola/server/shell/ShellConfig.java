@@ -1,5 +1,6 @@
 package io.pergola.server.shell;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
@@ -25,8 +26,10 @@ record ShellConfig(
   /**
    * A deployed child as the runtime needs it. {@code token} is true when a user is signed in and
    * the child declares audiences: the runtime then fetches the child's first token while its
-   * code loads.
+   * code loads. What a kind does not use ({@code element}, {@code shadow}, {@code exposes}) is
+   * left out rather than written as null: every page carries every app.
    */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   record App(
       String version,
       String kind,

@@ -89,6 +89,9 @@ class ShellPageTest {
     assertThat(config.get("environment").asString()).isEqualTo("production");
     assertThat(config.get("revision").asLong()).isEqualTo(Long.parseLong(page.header("Pergola-Revision")));
     assertThat(config.get("apps").get("top").get("element").asString()).isEqualTo("x-top");
+    // What a kind does not use is left out, not written as null.
+    assertThat(config.get("apps").get("billing").has("element")).isFalse();
+    assertThat(config.get("apps").get("top").has("exposes")).isFalse();
     assertThat(config.get("routes").get(0).get("path").asString()).isEqualTo("/billing");
     assertThat(config.get("slots").get(0).get("target").asString()).isEqualTo("#pergola-slot-header");
     assertThat(html).contains("<link rel=\"modulepreload\" href=\"/assets/billing/1.0.0/index.js\" integrity=\"sha384-");
