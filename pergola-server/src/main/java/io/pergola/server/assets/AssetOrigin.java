@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pergola.core.storage.BlobStore;
 import io.pergola.server.storage.FilesystemBlobStore;
+import io.pergola.server.web.ContentETags;
 import io.pergola.server.web.FilterProblems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -93,7 +94,7 @@ final class AssetOrigin {
     AssetVariant variant = asset.negotiate(AcceptEncoding.parse(request.getHeader("Accept-Encoding")));
     MimeHeaders headers = response.getCoyoteResponse().getMimeHeaders();
     writeCommonHeaders(request, headers, variant);
-    if (ETags.matches(request.getHeader("If-None-Match"), variant.etag())) {
+    if (ContentETags.matches(request.getHeader("If-None-Match"), variant.etag())) {
       notModified.increment();
       response.setStatus(304);
       return;

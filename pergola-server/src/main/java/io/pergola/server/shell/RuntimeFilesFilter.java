@@ -1,6 +1,7 @@
 package io.pergola.server.shell;
 
 import io.pergola.server.assets.AcceptEncoding;
+import io.pergola.server.web.ContentETags;
 import io.pergola.server.web.FilterProblems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.http.HttpFilter;
@@ -52,7 +53,7 @@ final class RuntimeFilesFilter extends HttpFilter {
       // Named in a header, not a comment in the file: browsers without devtools open pay nothing.
       response.setHeader("SourceMap", file.sourceMap());
     }
-    if (encoded.etag().equals(request.getHeader("If-None-Match"))) {
+    if (ContentETags.matches(request.getHeader("If-None-Match"), encoded.etag())) {
       response.setStatus(304);
       return;
     }

@@ -3,7 +3,10 @@ package io.pergola.server.web;
 import java.util.Arrays;
 import java.util.Base64;
 
-/** Strong ETags for bytes that never change under their URL, from the bytes' SHA-256. */
+/**
+ * Strong ETags for bytes that never change under their URL, from the bytes' SHA-256, and the
+ * {@code If-None-Match} check against them.
+ */
 public final class ContentETags {
 
   private ContentETags() {}
@@ -15,5 +18,28 @@ public final class ContentETags {
    */
   public static String of(byte[] sha256) {
     return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(sha256, 16)) + "\"";
+  }
+
+  /**
+   * Whether {@code If-None-Match} matches {@code etag} per RFC 9110: a list of entity tags or
+   * {@code *}, compared weakly (a cache may send back a strong tag as weak).
+   */
+  public static boolean matches(String ifNoneMatch, String etag) {
+    if (ifNoneMatch == null) {
+      return false;
+    }
+    if (ifNoneMatch.strip().equals("*")) {
+      return true;
+    }
+    for (String candidate : ifNoneMatch.split(",")) {
+      String tag = candidate.strip();
+      if (tag.startsWith("W/")) {
+        tag = tag.substring(2);
+      }
+      if (tag.equals(etag)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -258,6 +258,12 @@ class ShellPageTest {
         .get(src.group(1)).expectStatus(304);
     server.anonymous().header("Accept-Encoding", "gzip").header("If-None-Match", brotli.header("ETag"))
         .get(src.group(1)).expectStatus(200);
+    // If-None-Match as caches send it too: a list, a weak form of the tag, any tag at all.
+    server.anonymous().header("Accept-Encoding", "gzip, br").header("If-None-Match", "\"other\", " + brotli.header("ETag"))
+        .get(src.group(1)).expectStatus(304);
+    server.anonymous().header("Accept-Encoding", "gzip, br").header("If-None-Match", "W/" + brotli.header("ETag"))
+        .get(src.group(1)).expectStatus(304);
+    server.anonymous().header("If-None-Match", "*").get(src.group(1)).expectStatus(304);
     String prefix = src.group(1).substring(0, src.group(1).length() - "pergola.js".length());
     TestHttp.Response map = server.anonymous().get(prefix + "pergola.js.map").expectStatus(200);
     assertThat(map.header("Content-Type")).startsWith("application/json");
