@@ -1,8 +1,8 @@
 package io.pergola.server.login;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Arrays;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.core.serializer.support.DeserializingConverter;
 import org.springframework.security.core.context.SecurityContext;
@@ -14,32 +14,34 @@ import org.springframework.security.core.context.SecurityContext;
  * cost of a signed-in shell page (a profile under bench/assets' load). The same bytes give the
  * same context, so the one made before is answered: requests of one session then share one
  * context object, as they do in a servlet container's own in-memory session. Other attributes,
- * such as tokens, are made anew each time.
+ * such as tokens, are made anew each time. At most {@code capacity} contexts are remembered;
+ * beyond that, those least likely to be read again give way (Caffeine's policy), one at a time,
+ * where a map that started over would make every session's context anew at once.
  */
 final class RememberingDeserializer implements Converter<byte[], Object> {
 
   private final DeserializingConverter deserializer;
-  private final int capacity;
-  private final Map<Bytes, SecurityContext> contexts = new ConcurrentHashMap<>();
+  private final Cache<Bytes, SecurityContext> contexts;
 
   RememberingDeserializer(ClassLoader classLoader, int capacity) {
     this.deserializer = new DeserializingConverter(classLoader);
-    this.capacity = capacity;
+    this.contexts =
+        Caffeine.newBuilder()
+            .maximumSize(capacity)
+            // Upkeep on the calling thread: no work handed to the common pool per request.
+            .executor(Runnable::run)
+            .build();
   }
 
   @Override
   public Object convert(byte[] bytes) {
     Bytes key = new Bytes(bytes);
-    SecurityContext known = contexts.get(key);
+    SecurityContext known = contexts.getIfPresent(key);
     if (known != null) {
       return known;
     }
     Object value = deserializer.convert(bytes);
     if (value instanceof SecurityContext context) {
-      // Bounded the way the shell's other caches are: full, it starts over.
-      if (contexts.size() >= capacity) {
-        contexts.clear();
-      }
       contexts.put(key, context);
     }
     return value;

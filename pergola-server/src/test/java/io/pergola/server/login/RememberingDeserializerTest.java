@@ -49,7 +49,7 @@ class RememberingDeserializerTest {
   }
 
   @Test
-  void aFullMemoryStartsOverAndStillAnswersRightly() {
+  void aFullMemoryStillAnswersRightly() {
     for (String user : List.of("ada", "grace", "edsger", "barbara")) {
       deserializer.convert(contextOf(user));
     }
@@ -57,5 +57,16 @@ class RememberingDeserializerTest {
     SecurityContext ada = (SecurityContext) deserializer.convert(contextOf("ada"));
 
     assertThat(ada.getAuthentication().getName()).isEqualTo("ada");
+  }
+
+  @Test
+  void aContextReadOverAndOverStaysRememberedWhileManyOthersComeAndGo() {
+    SecurityContext ada = (SecurityContext) deserializer.convert(contextOf("ada"));
+    for (int i = 0; i < 200; i++) {
+      assertThat(deserializer.convert(contextOf("ada"))).isSameAs(ada);
+      deserializer.convert(contextOf("visitor-" + i));
+    }
+
+    assertThat(deserializer.convert(contextOf("ada"))).isSameAs(ada);
   }
 }
