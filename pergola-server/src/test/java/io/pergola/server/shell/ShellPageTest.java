@@ -97,7 +97,7 @@ class ShellPageTest {
     assertThat(html).contains("<link rel=\"modulepreload\" href=\"/assets/billing/1.0.0/index.js\" integrity=\"sha384-");
     // The runtime runs as soon as it arrives (async), after the slots and outlet it looks up.
     assertThat(html).containsPattern(
-        "<main id=\"pergola-outlet\"></main>\n<script type=\"module\" async nonce=\"[^\"]+\" src=\"/pergola/runtime/[0-9a-f]{16}/pergola.js\"></script>\n</body>");
+        "<main id=\"pergola-outlet\"></main>\n<script type=\"module\" async fetchpriority=\"high\" nonce=\"[^\"]+\" src=\"/pergola/runtime/[0-9a-f]{16}/pergola.js\"></script>\n</body>");
     // The runtime, and its adapters for the kinds on show (the header's web component, billing's
     // module) beside it rather than after it: as one file, which the import map puts in place of
     // each adapter's own, so the runtime's import of either gets it.
