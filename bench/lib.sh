@@ -3,6 +3,12 @@
 bench_root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo_root="$(cd "$bench_root/.." && pwd)"
 
+# The scripts build with ./mvnw, which needs a JDK 21+: found as the launcher finds it.
+source "$repo_root/.mvn/find-jdk.sh"
+JAVA_HOME="$(find_java_home || true)"
+[[ -n "$JAVA_HOME" ]] || { echo "bench: no JDK 21 or newer found (looked at JAVA_HOME, java on PATH, /usr/lib/jvm)" >&2; exit 1; }
+export JAVA_HOME
+
 require() { # require TOOL [debian-package]
   command -v "$1" >/dev/null 2>&1 || { echo "bench: '$1' is missing (apt-get install ${2:-$1})" >&2; exit 1; }
 }
