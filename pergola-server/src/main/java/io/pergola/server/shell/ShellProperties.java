@@ -1,6 +1,7 @@
 package io.pergola.server.shell;
 
 import io.pergola.core.Require;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -76,10 +77,27 @@ public record ShellProperties(
       slots = slots == null ? Map.of() : new java.util.LinkedHashMap<>(slots);
       routes = routes == null ? List.of() : List.copyOf(routes);
       stylesheets = stylesheets == null ? List.of() : List.copyOf(stylesheets);
+      stylesheets.forEach(Layout::checkStylesheet);
       connectSrc = sources("connect-src", connectSrc, "https://api.example.com");
       imgSrc = sources("img-src", imgSrc, "https://images.example.com");
       fontSrc = sources("font-src", fontSrc, "https://fonts.example.com");
       styleSrc = sources("style-src", styleSrc, "https://styles.example.com");
+    }
+
+    /** An http(s) URL must name its host: its origin goes into the page's CSP. */
+    private static void checkStylesheet(String stylesheet) {
+      boolean url = stylesheet.startsWith("http://") || stylesheet.startsWith("https://");
+      boolean valid;
+      try {
+        valid = !stylesheet.isBlank() && (!url || URI.create(stylesheet).getHost() != null);
+      } catch (IllegalArgumentException e) {
+        valid = false;
+      }
+      Require.argument(
+          valid,
+          "pergola.shell.layouts.<env>.stylesheets: %s is neither app/path (design-system/styles.css), a path on this"
+              + " server nor an http(s) URL such as https://cdn.example.com/site.css",
+          stylesheet);
     }
 
     private static List<String> sources(String directive, List<String> sources, String example) {

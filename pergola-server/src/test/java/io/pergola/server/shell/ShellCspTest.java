@@ -65,6 +65,16 @@ class ShellCspTest {
   }
 
   @Test
+  void aStylesheetURLThatDoesNotParseIsRefusedAtStartUp() {
+    assertThatThrownBy(() -> layout(List.of("https://cdn example.com/site.css"), List.of(), List.of(), List.of(), List.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("pergola.shell.layouts.<env>.stylesheets")
+        .hasMessageContaining("https://cdn example.com/site.css");
+    assertThatThrownBy(() -> layout(List.of("https:///site.css"), List.of(), List.of(), List.of(), List.of()))
+        .hasMessageContaining("is neither app/path");
+  }
+
+  @Test
   void onlyAbsoluteHttpURLsHaveAnOrigin() {
     assertThat(ShellCsp.originOf("https://a.example/x.css")).contains("https://a.example");
     assertThat(ShellCsp.originOf("http://a.example:8080")).contains("http://a.example:8080");
