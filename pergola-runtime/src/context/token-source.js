@@ -42,7 +42,8 @@ export function createAuth(config, io) {
 
   // One cached token per URL: each child asks for its own audiences (`?app=name`).
   const tokenSource = (url) => {
-    let token = null;
+    let token = null; // the access token, valid until renewAt
+    let renewAt = 0;
     let inFlight = null;
     let timer;
 
@@ -62,15 +63,19 @@ export function createAuth(config, io) {
       }
       if (since !== signedOut) throw new PergolaError(TOKEN, 'the user signed out');
       const refreshed = token !== null || (body.user && body.user.sub !== user?.sub);
-      token = { value: body.access_token, expiresAt: body.expires_at * 1000 };
+      // Renewed `lead` before it expires, or halfway through the life of a token that lives
+      // shorter than that: a token served anew on every call would be one request per API call.
+      const expiresAt = body.expires_at * 1000;
+      token = body.access_token;
+      renewAt = expiresAt - Math.min(lead, (expiresAt - io.now()) / 2);
       io.clearTimeout(timer);
       // Floored so a short-lived token or a skewed clock cannot cause a refresh loop; capped
       // because timers fire at once beyond 2^31 - 1 ms.
-      const due = Math.min(Math.max(token.expiresAt - lead - io.now(), MIN_REFRESH_MS), 2 ** 31 - 1);
+      const due = Math.min(Math.max(renewAt - io.now(), MIN_REFRESH_MS), 2 ** 31 - 1);
       if (!Number.isNaN(due)) timer = io.setTimeout(() => refresh().catch(console.error), due);
       if (refreshed) change(body.user ?? user);
       else user = body.user ?? user;
-      return token.value;
+      return token;
     };
 
     const refresh = () => {
@@ -81,7 +86,7 @@ export function createAuth(config, io) {
     const source = {
       get() {
         if (!config) return Promise.reject(noAuth());
-        return token && io.now() < token.expiresAt - lead ? Promise.resolve(token.value) : refresh();
+        return token && io.now() < renewAt ? Promise.resolve(token) : refresh();
       },
       clear() {
         io.clearTimeout(timer);

@@ -46,7 +46,7 @@ test('concurrent calls share one request', async () => {
 test('serves the cached token until shortly before it expires', async () => {
   const { auth, server, timers } = setUp();
   await auth.getToken();
-  timers.now = ((t) => () => t + 260_000)(timers.now());
+  timers.tick(260_000);
   assert.equal(await auth.getToken(), 't1');
   assert.equal(server.requests.length, 1);
 });
@@ -119,6 +119,22 @@ test('a token that expires within the refresh lead is not refreshed in a loop', 
   assert.equal(issued, 1);
   timers.tick(1);
   await new Promise((resolve) => setImmediate(resolve));
+  assert.equal(issued, 2);
+});
+
+test('a token that lives shorter than the refresh lead is served for half its life', async () => {
+  const timers = fakeTimers(1_700_000_000_000);
+  let issued = 0;
+  const fetch = async () => ({
+    ok: true, json: async () => ({ access_token: `t${++issued}`,
+      expires_at: timers.now() / 1000 + 12 }),
+  });
+  const auth = createAuth(config, { ...timers, fetch, assign() {} });
+  await auth.getToken();
+  timers.tick(5_999);
+  assert.equal(await auth.getToken(), 't1');
+  timers.tick(2);
+  assert.equal(await auth.getToken(), 't2');
   assert.equal(issued, 2);
 });
 
