@@ -106,36 +106,35 @@ test('a listener that throws does not stop the others', async () => {
   assert.deepEqual(assigned, ['/bye']);
 });
 
-test('a token that expires within the refresh lead is not refreshed in a loop', async () => {
+/** Tokens that live `seconds`, counted as they are issued. */
+function shortLivedTokens(seconds) {
   const timers = fakeTimers(1_700_000_000_000);
-  let issued = 0;
+  const counter = { issued: 0 };
   const fetch = async () => ({
-    ok: true, json: async () => ({ access_token: `t${++issued}`,
-      expires_at: timers.now() / 1000 + 5 }),
+    ok: true, json: async () => ({ access_token: `t${++counter.issued}`,
+      expires_at: timers.now() / 1000 + seconds }),
   });
-  const auth = createAuth(config, { ...timers, fetch, assign() {} });
+  return { timers, counter, auth: createAuth(config, { ...timers, fetch, assign() {} }) };
+}
+
+test('a token that expires within the refresh lead is not refreshed in a loop', async () => {
+  const { timers, counter, auth } = shortLivedTokens(5);
   await auth.getToken();
   timers.tick(9_999);
-  assert.equal(issued, 1);
+  assert.equal(counter.issued, 1);
   timers.tick(1);
   await new Promise((resolve) => setImmediate(resolve));
-  assert.equal(issued, 2);
+  assert.equal(counter.issued, 2);
 });
 
 test('a token that lives shorter than the refresh lead is served for half its life', async () => {
-  const timers = fakeTimers(1_700_000_000_000);
-  let issued = 0;
-  const fetch = async () => ({
-    ok: true, json: async () => ({ access_token: `t${++issued}`,
-      expires_at: timers.now() / 1000 + 12 }),
-  });
-  const auth = createAuth(config, { ...timers, fetch, assign() {} });
+  const { timers, counter, auth } = shortLivedTokens(12);
   await auth.getToken();
   timers.tick(5_999);
   assert.equal(await auth.getToken(), 't1');
   timers.tick(2);
   assert.equal(await auth.getToken(), 't2');
-  assert.equal(issued, 2);
+  assert.equal(counter.issued, 2);
 });
 
 test('an answer that is not a token is refused with code 12', async () => {
