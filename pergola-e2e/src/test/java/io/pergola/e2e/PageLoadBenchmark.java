@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +43,8 @@ public final class PageLoadBenchmark {
   private static final int WARMUP = Integer.getInteger("warmup", 2);
   private static final List<String> ROUTES = List.of(System.getProperty("routes", "/shipping,/billing,/profile").split(","));
   private static final int MAX_FAILURES = 5;
+  /** How long each page's server is sent its pages and files before the first load measured. */
+  private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("warmupSeconds", 15));
   private static final Path BENCH_DIR = Path.of(System.getProperty("bench.dir", "bench/page-load"));
 
   private static final String HEADER_READY = "document.querySelector('acme-header')?.shadowRoot?.querySelector('nav a')";
@@ -105,6 +108,10 @@ public final class PageLoadBenchmark {
       try (PageLoadBaselines baselines = PageLoadBaselines.start(BENCH_DIR, demo.url(), signedInUser(browser, session, demo.url()))) {
         List<Variant> variants =
             List.of(new Variant("Pergola", demo.url()), new Variant("monolith", baselines.monolith()), new Variant("single-spa", baselines.singleSpa()));
+        for (Variant variant : variants) {
+          long requests = ServerWarmUp.run(variant.origin(), ROUTES, session, WARM_UP);
+          System.err.printf(Locale.ROOT, "bench: %s warmed up with %,d requests of its pages and files%n", variant.name(), requests);
+        }
         Map<String, List<Load>> loads = new LinkedHashMap<>();
         List<String> failures = new ArrayList<>();
         for (int run = -WARMUP; run < RUNS; run++) {
