@@ -3,6 +3,7 @@ package io.pergola.e2e;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +21,7 @@ public final class RouteSwitchBenchmark {
 
   private static final int RUNS = Integer.getInteger("runs", 15);
   private static final int SETTLE_MS = 3_000;
+  private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("warmupSeconds", 15));
 
   /**
    * Clicks the header's link and resolves with [first, data]: the ms from the click to the first
@@ -52,6 +54,9 @@ public final class RouteSwitchBenchmark {
     try (Chromium chromium = Chromium.launch(); DemoProcess demo = DemoProcess.start()) {
       Browser browser = chromium.browser();
       String session = demo.signIn(browser);
+      // As bench/page-load: a server in service has served these pages many times.
+      long requests = ServerWarmUp.run(demo.url(), List.of("/shipping", "/billing", "/profile"), session, WARM_UP);
+      System.err.printf(Locale.ROOT, "bench: the demo warmed up with %,d requests of its pages and files%n", requests);
       List<String[]> rows = new ArrayList<>();
       for (EmulatedNetwork network : EmulatedNetwork.values()) {
         List<Double> coldFirst = new ArrayList<>();
