@@ -105,7 +105,6 @@ final class KeycloakServer implements AutoCloseable {
     }
   }
 
-
   private static void deleteTree(Path dir) throws IOException {
     if (!Files.exists(dir)) {
       return;

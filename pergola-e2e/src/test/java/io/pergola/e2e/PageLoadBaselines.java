@@ -67,7 +67,6 @@ record PageLoadBaselines(Path out, Process nginx, URI monolith, URI singleSpa) i
     }
   }
 
-
   private static void awaitListening(Process nginx, int port) throws IOException, InterruptedException {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
     while (Instant.now().isBefore(deadline)) {

@@ -48,9 +48,19 @@ final class ShellCsp {
     return " " + String.join(" ", all);
   }
 
-  /** {@code scheme://host[:port]} of an absolute http(s) URL; nothing for a path or anything else. */
+  /** Whether {@code url} is meant as an absolute http(s) URL, whose origin a policy may name. */
+  static boolean isHttpUrl(String url) {
+    return url != null && (url.startsWith("http://") || url.startsWith("https://"));
+  }
+
+  /**
+   * {@code scheme://host[:port]} of an absolute http(s) URL; nothing for a path, anything else,
+   * or a URL without a host.
+   *
+   * @throws IllegalArgumentException for an http(s) URL that does not parse
+   */
   static Optional<String> originOf(String url) {
-    if (url == null || !(url.startsWith("http://") || url.startsWith("https://"))) {
+    if (!isHttpUrl(url)) {
       return Optional.empty();
     }
     URI uri = URI.create(url);

@@ -1,7 +1,6 @@
 package io.pergola.server.shell;
 
 import io.pergola.core.Require;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -84,12 +83,11 @@ public record ShellProperties(
       styleSrc = sources("style-src", styleSrc, "https://styles.example.com");
     }
 
-    /** An http(s) URL must name its host: its origin goes into the page's CSP. */
+    /** An http(s) URL must name its host: its origin goes into the page's CSP ({@link ShellCsp}). */
     private static void checkStylesheet(String stylesheet) {
-      boolean url = stylesheet.startsWith("http://") || stylesheet.startsWith("https://");
       boolean valid;
       try {
-        valid = !stylesheet.isBlank() && (!url || URI.create(stylesheet).getHost() != null);
+        valid = !stylesheet.isBlank() && (!ShellCsp.isHttpUrl(stylesheet) || ShellCsp.originOf(stylesheet).isPresent());
       } catch (IllegalArgumentException e) {
         valid = false;
       }
