@@ -53,9 +53,9 @@ public record ShellProperties(
    *     added to the page's CSP {@code font-src}
    * @param styleSrc origins children may load stylesheets from besides the shell's own, the
    *     assets' and the layout's stylesheet URLs', added to the page's CSP {@code style-src}
-   * @param prefetch whether the page has the browser prefetch the code of the children the other
-   *     routes show, a second after the page has loaded and when the browser is idle (default
-   *     true), so a first visit to another route waits for no download
+   * @param prefetch whether the page has the browser fetch and compile (not run) the code of the
+   *     children the other routes show, a second after the page has loaded and when the browser
+   *     is idle (default true), so a first visit to another route waits for no download
    */
   public record Layout(
       @DefaultValue("Pergola") String title,

@@ -135,11 +135,11 @@ class ShellPageTest {
   }
 
   @Test
-  void theCodeOfOtherRoutesChildrenIsPrefetchedOnceThePageHasLoaded() {
+  void theCodeOfOtherRoutesChildrenIsPreloadedOnceThePageHasLoaded() {
     String home = server.anonymous().get("/").expectStatus(200).text();
     String billing = server.anonymous().get("/billing").expectStatus(200).text();
 
-    // At /, billing is on no view: its code and its kind's adapter are prefetched, after the
+    // At /, billing is on no view: its code and its kind's adapter are preloaded, after the
     // page's load event, by a script carrying the response's nonce.
     Matcher prefetch =
         Pattern.compile("<script nonce=\"[^\"]+\">addEventListener\\(\"load\",.*?for\\(const href of (\\[.*?\\])\\)").matcher(home);
@@ -148,9 +148,9 @@ class ShellPageTest {
         .contains("\"/assets/billing/1.0.0/index.js\"")
         .containsPattern("\"/pergola/runtime/[0-9a-f]{16}/module-kind.js\"")
         .doesNotContain("/assets/top/"); // the header's slot is on every view: preloaded instead
-    assertThat(home).containsPattern("rel:\"prefetch\",href,crossOrigin:\"\"");
+    assertThat(home).containsPattern("rel:\"modulepreload\",href,crossOrigin:\"\"");
     // At /billing every child is on the view already: nothing is left to prefetch.
-    assertThat(billing).doesNotContain("prefetch");
+    assertThat(billing).doesNotContain("addEventListener(\"load\"");
   }
 
   @Test
