@@ -94,18 +94,18 @@ class ShellPageTest {
     assertThat(config.get("apps").get("top").has("exposes")).isFalse();
     assertThat(config.get("routes").get(0).get("path").asString()).isEqualTo("/billing");
     assertThat(config.get("slots").get(0).get("target").asString()).isEqualTo("#pergola-slot-header");
-    assertThat(html).contains("<link rel=\"modulepreload\" href=\"/assets/billing/1.0.0/index.js\" integrity=\"sha384-");
+    assertThat(html).contains("<link rel=\"modulepreload\" fetchpriority=\"high\" href=\"/assets/billing/1.0.0/index.js\" integrity=\"sha384-");
     // The runtime runs as soon as it arrives (async), after the slots and outlet it looks up.
     assertThat(html).containsPattern(
         "<main id=\"pergola-outlet\"></main>\n<script type=\"module\" async fetchpriority=\"high\" nonce=\"[^\"]+\" src=\"/pergola/runtime/[0-9a-f]{16}/pergola.js\"></script>\n</body>");
     // The runtime, and its adapters for the kinds on show (the header's web component, billing's
     // module) beside it rather than after it: as one file, which the import map puts in place of
     // each adapter's own, so the runtime's import of either gets it.
-    assertThat(html).containsPattern("<link rel=\"modulepreload\" href=\"/pergola/runtime/[0-9a-f]{16}/pergola.js\">");
+    assertThat(html).containsPattern("<link rel=\"modulepreload\" fetchpriority=\"high\" href=\"/pergola/runtime/[0-9a-f]{16}/pergola.js\">");
     String runtimeUrl = prefixOfRuntime(html);
     String adapters = runtimeUrl + "module-kind_web-component-kind.js";
-    assertThat(html).contains("<link rel=\"modulepreload\" href=\"" + adapters + "\">");
-    assertThat(html).doesNotContain("<link rel=\"modulepreload\" href=\"" + runtimeUrl + "web-component-kind.js\">");
+    assertThat(html).contains("<link rel=\"modulepreload\" fetchpriority=\"high\" href=\"" + adapters + "\">");
+    assertThat(html).doesNotContain("href=\"" + runtimeUrl + "web-component-kind.js\"");
     assertThat(map.get("imports").get(runtimeUrl + "web-component-kind.js").asString()).isEqualTo(adapters);
     assertThat(map.get("imports").get(runtimeUrl + "module-kind.js").asString()).isEqualTo(adapters);
     TestHttp.Response combined = server.anonymous().get(adapters).expectStatus(200);
@@ -123,7 +123,7 @@ class ShellPageTest {
     String html = server.anonymous().get("/").expectStatus(200).text();
 
     String runtimeUrl = prefixOfRuntime(html);
-    assertThat(html).contains("<link rel=\"modulepreload\" href=\"" + runtimeUrl + "web-component-kind.js\">");
+    assertThat(html).contains("<link rel=\"modulepreload\" fetchpriority=\"high\" href=\"" + runtimeUrl + "web-component-kind.js\">");
     assertThat(importMap(html).get("imports").has(runtimeUrl + "web-component-kind.js")).isFalse();
   }
 
