@@ -13,7 +13,8 @@
  * `#pergola-config` holds `environment`, `revision`, `telemetryUrl`, `mountTimeoutMs`, `auth`
  * ({tokenUrl, logoutUrl, user}), `apps` (name → {version, kind, specifier, …}), `slots`
  * ([{name, app, target}]), `routes` ([{path, app}]), `outlet` and `notFound` ({title}).
- * `pergola-runtime/README.md` describes every field; `ERRORS.md` every error code.
+ * `pergola-runtime/README.md` describes every field; `ERRORS.md` every error code. A signed-in
+ * page may also define `pergolaTokens(url)`, handing over the token requests it made itself.
  *
  * Observable from the page: `window.pergola` ({navigate, apps: name → status, events}) and the
  * `pergola:mounted` / `pergola:error` events on `window`.

@@ -6,7 +6,8 @@
 
 import { NO_AUTH, PergolaError, TOKEN } from '../telemetry/error-codes.js';
 
-const HEADERS = { 'X-Pergola-Token-Request': '1' };
+// fetch's default credentials, 'same-origin', send the session cookie to the shell's origin.
+const INIT = { headers: { 'X-Pergola-Token-Request': '1' } };
 const MIN_REFRESH_MS = 10_000;
 const noAuth = () => new PergolaError(NO_AUTH, 'this shell has no "auth" configured');
 
@@ -49,7 +50,7 @@ export function createAuth(config, io) {
 
     const fetchToken = async () => {
       const since = signedOut;
-      const res = await io.fetch(url, { credentials: 'same-origin', headers: HEADERS });
+      const res = await io.fetch(url, INIT);
       if (!res.ok) {
         token = null;
         // The session is gone: children must see the user signed out, not a stale one.
@@ -110,8 +111,7 @@ export function createAuth(config, io) {
       let target = '/';
       try {
         if (!config) throw noAuth();
-        const res = await io.fetch(config.logoutUrl,
-          { method: 'POST', credentials: 'same-origin', headers: HEADERS });
+        const res = await io.fetch(config.logoutUrl, { ...INIT, method: 'POST' });
         target = (await res.json()).redirect || target;
       } catch (error) {
         console.error(error);

@@ -37,7 +37,10 @@ export function start(win, config, importModule) {
     app, version: apps[app]?.version ?? '', phase: 'event', code: E.SUBSCRIBER, error,
   }));
   const auth = createAuth(config.auth, {
-    fetch, now: Date.now, setTimeout: win.setTimeout.bind(win), clearTimeout: win.clearTimeout.bind(win),
+    // The first view's first tokens, which the page itself asked for as it was parsed, a round
+    // trip before this runtime could have: `pergolaTokens(url)` hands each response over once.
+    fetch: (url, init) => win.pergolaTokens?.(url) ?? fetch(url, init),
+    now: Date.now, setTimeout: win.setTimeout.bind(win), clearTimeout: win.clearTimeout.bind(win),
     assign: (url) => location.assign(webUrl(url, location.href) ?? '/'),
   });
   const status = {};

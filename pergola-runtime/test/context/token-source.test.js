@@ -40,7 +40,7 @@ test('concurrent calls share one request', async () => {
   assert.deepEqual(tokens, ['t1', 't1', 't1']);
   assert.equal(server.requests.length, 1);
   assert.deepEqual(server.requests[0].init,
-    { credentials: 'same-origin', headers: { 'X-Pergola-Token-Request': '1' } });
+    { headers: { 'X-Pergola-Token-Request': '1' } });
 });
 
 test('serves the cached token until shortly before it expires', async () => {
@@ -81,7 +81,7 @@ test('logout posts with the CSRF header, tells listeners and goes where the serv
   auth.onChange((user) => changes.push(user));
   await auth.logout();
   assert.deepEqual(server.requests[0].init,
-    { method: 'POST', credentials: 'same-origin', headers: { 'X-Pergola-Token-Request': '1' } });
+    { headers: { 'X-Pergola-Token-Request': '1' }, method: 'POST' });
   assert.deepEqual(changes, [null]);
   assert.deepEqual(assigned, ['/bye']);
 });

@@ -157,6 +157,26 @@ abstract class LoginFlowInChromium {
     assertThat(traffic.indexOf(tokenSent)).isLessThan(traffic.indexOf(codeReceived));
   }
 
+  @Test
+  void theFirstViewsTokenIsAskedForByThePageBeforeTheRuntimeHasStartedAndOnlyOnce() {
+    // Notes each token request the page makes, and whether the runtime had started by then.
+    page.addInitScript(
+        "const fetchOfPage = window.fetch; window.tokenRequests = [];"
+            + " window.fetch = function (url, init) {"
+            + "   if (String(url).startsWith('/auth/token')) tokenRequests.push(url + (window.pergola ? ' by the runtime' : ' before it'));"
+            + "   return fetchOfPage.call(this, url, init); };");
+    List<String> sent = Collections.synchronizedList(new ArrayList<>());
+    page.onRequest(request -> sent.add(pathAndQuery(request.url())));
+
+    signIn("/who-mod");
+    assertThat(waitForText("#who-mod-api", "api ")).startsWith("api alice mod-api ");
+
+    // The page asked for who-mod's token as it was parsed; the runtime took that answer for the
+    // child's getToken() instead of asking again.
+    assertThat(page.evaluate("window.tokenRequests")).asList().containsExactly("/auth/token?app=who-mod before it");
+    assertThat(sent).containsOnlyOnce("/auth/token?app=who-mod");
+  }
+
   private static String pathAndQuery(String url) {
     URI uri = URI.create(url);
     return uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();

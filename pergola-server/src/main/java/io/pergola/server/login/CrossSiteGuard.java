@@ -1,6 +1,7 @@
 package io.pergola.server.login;
 
 import io.pergola.server.config.ServerOrigin;
+import io.pergola.server.shell.ShellLogin;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Optional;
@@ -15,7 +16,7 @@ import java.util.Optional;
  */
 final class CrossSiteGuard {
 
-  static final String HEADER = "X-Pergola-Token-Request";
+  static final String HEADER = ShellLogin.TOKEN_REQUEST_HEADER;
 
   private final ServerOrigin origin;
 

@@ -14,6 +14,13 @@ public interface ShellLogin {
   /** The same-origin endpoint children get access tokens from. */
   String TOKEN_URL = "/auth/token";
 
+  /**
+   * The header a request to the token or logout endpoint must carry, the server's CSRF check: no
+   * cross-site form or image can send it, and a cross-origin script only after a CORS preflight
+   * that is never granted.
+   */
+  String TOKEN_REQUEST_HEADER = "X-Pergola-Token-Request";
+
   /** The endpoint that ends the session and answers where to send the browser next. */
   String LOGOUT_URL = "/auth/logout";
 

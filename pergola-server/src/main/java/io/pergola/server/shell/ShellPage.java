@@ -146,6 +146,7 @@ class ShellPage {
     List<String> shown = preloaded(layout, current);
     Map<String, String> adapters = combinedAdapters(shown, config);
     StringBuilder head = new StringBuilder(4096);
+    head.append(firstTokens(shown, config));
     for (String stylesheet : layout.stylesheets()) {
       head.append("<link rel=\"stylesheet\" href=\"").append(escapeHtml(stylesheetUrl(stylesheet, importMap))).append("\">\n");
     }
@@ -225,6 +226,27 @@ class ShellPage {
     slots.values().forEach(html::append);
     html.append(outlet).append(script).append("</body>\n</html>\n");
     return Rendered.of(html.toString(), known);
+  }
+
+  /**
+   * A script asking for the first token of each child on show that calls APIs (its config's
+   * {@code token}) as the page is parsed, whose responses the runtime takes through
+   * {@code pergolaTokens(url)}, each once: the token's round trip runs beside the download of the
+   * code instead of after the runtime has arrived and started (bench/page-load). For the head's
+   * start, where no stylesheet holds a script back. Empty when no child on show needs a token, as
+   * when nobody is signed in. The URLs are the runtime's own: app names need no encoding.
+   */
+  private String firstTokens(List<String> shown, ShellConfig config) {
+    List<String> urls = shown.stream()
+        .filter(app -> config.apps().containsKey(app) && config.apps().get(app).token())
+        .map(app -> config.auth().tokenUrl() + "?app=" + app)
+        .toList();
+    if (urls.isEmpty()) {
+      return "";
+    }
+    return "<script nonce=\"" + NONCE + "\">{const t={};for(const u of " + scriptJson(urls)
+        + ")(t[u]=fetch(u,{headers:{\"" + ShellLogin.TOKEN_REQUEST_HEADER + "\":\"1\"}})).catch(()=>{});"
+        + "self.pergolaTokens=u=>{const r=t[u];delete t[u];return r}}</script>\n";
   }
 
   /** The layout's routes, or else every deployed child's manifest routes. */

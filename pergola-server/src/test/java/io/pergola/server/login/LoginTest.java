@@ -78,6 +78,27 @@ class LoginTest {
   }
 
   @Test
+  void aSignedInPageAsksForTheFirstTokenOfTheChildOnShowThatCallsApisBeforeAnythingElse() {
+    BrowserSession browser = signedIn();
+
+    String billing = browser.get("/billing").body();
+    String quiet = browser.get("/quiet").body();
+
+    // billing declares an audience: its token is asked for by the first script in the head,
+    // which carries the response's nonce and hands the response to the runtime.
+    String head = billing.substring(billing.indexOf("<head>"), billing.indexOf("</head>"));
+    String script = head.substring(head.indexOf("<script "), head.indexOf("</script>"));
+    assertThat(head.indexOf("<script ")).isLessThan(head.indexOf("<link ")).isLessThan(head.indexOf("importmap"));
+    assertThat(script)
+        .startsWith("<script nonce=\"")
+        .contains("for(const u of [\"/auth/token?app=billing\"])(t[u]=fetch(u,{headers:{\"X-Pergola-Token-Request\":\"1\"}}))");
+    assertThat(head).contains("self.pergolaTokens=");
+    // quiet declares none, and gets no token; nor does a page nobody is signed in to.
+    assertThat(quiet).doesNotContain("pergolaTokens");
+    assertThat(new BrowserSession(server.baseUrl()).get("/help/faq").body()).doesNotContain("pergolaTokens");
+  }
+
+  @Test
   void pageViewsWithinAMinuteLeaveTheStoredSessionsAsTheyWere() {
     BrowserSession browser = signedIn();
     JdbcTemplate db = server.context().getBean(JdbcTemplate.class);
