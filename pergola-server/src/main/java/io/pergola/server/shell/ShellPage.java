@@ -232,9 +232,12 @@ class ShellPage {
    * A script asking for the first token of each child on show that calls APIs (its config's
    * {@code token}) as the page is parsed, whose responses the runtime takes through
    * {@code pergolaTokens(url)}, each once: the token's round trip runs beside the download of the
-   * code instead of after the runtime has arrived and started (bench/page-load). For the head's
-   * start, where no stylesheet holds a script back. Empty when no child on show needs a token, as
-   * when nobody is signed in. The URLs are the runtime's own: app names need no encoding.
+   * code instead of after the runtime has arrived and started (bench/page-load). An async module
+   * script: it runs as soon as it is parsed and holds the parser up for no stylesheet, wherever a
+   * layout's template puts the head (a classic inline script after a stylesheet would wait for
+   * it, and keep the rest of the page, the runtime's script included, from being parsed). Empty
+   * when no child on show needs a token, as when nobody is signed in. The URLs are the runtime's
+   * own: app names need no encoding.
    */
   private String firstTokens(List<String> shown, ShellConfig config) {
     List<String> urls = shown.stream()
@@ -244,9 +247,9 @@ class ShellPage {
     if (urls.isEmpty()) {
       return "";
     }
-    return "<script nonce=\"" + NONCE + "\">{const t={};for(const u of " + scriptJson(urls)
+    return "<script type=\"module\" async nonce=\"" + NONCE + "\">const t={};for(const u of " + scriptJson(urls)
         + ")(t[u]=fetch(u,{headers:{\"" + ShellLogin.TOKEN_REQUEST_HEADER + "\":\"1\"}})).catch(()=>{});"
-        + "self.pergolaTokens=u=>{const r=t[u];delete t[u];return r}}</script>\n";
+        + "self.pergolaTokens=u=>{const r=t[u];delete t[u];return r}</script>\n";
   }
 
   /** The layout's routes, or else every deployed child's manifest routes. */

@@ -84,13 +84,14 @@ class LoginTest {
     String billing = browser.get("/billing").body();
     String quiet = browser.get("/quiet").body();
 
-    // billing declares an audience: its token is asked for by the first script in the head,
-    // which carries the response's nonce and hands the response to the runtime.
+    // billing declares an audience: its token is asked for by the first script in the head, an
+    // async module (no stylesheet holds it up) with the response's nonce, which hands the
+    // response to the runtime.
     String head = billing.substring(billing.indexOf("<head>"), billing.indexOf("</head>"));
     String script = head.substring(head.indexOf("<script "), head.indexOf("</script>"));
     assertThat(head.indexOf("<script ")).isLessThan(head.indexOf("<link ")).isLessThan(head.indexOf("importmap"));
     assertThat(script)
-        .startsWith("<script nonce=\"")
+        .startsWith("<script type=\"module\" async nonce=\"")
         .contains("for(const u of [\"/auth/token?app=billing\"])(t[u]=fetch(u,{headers:{\"X-Pergola-Token-Request\":\"1\"}}))");
     assertThat(head).contains("self.pergolaTokens=");
     // quiet declares none, and gets no token; nor does a page nobody is signed in to.
