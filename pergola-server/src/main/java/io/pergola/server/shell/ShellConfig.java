@@ -26,8 +26,9 @@ record ShellConfig(
   /**
    * A deployed child as the runtime needs it. {@code token} is true when a user is signed in and
    * the child declares audiences: the runtime then fetches the child's first token while its
-   * code loads (for a child the page shows first, the page itself has asked for it). What a kind does not use ({@code element}, {@code shadow}, {@code exposes}) is
-   * left out rather than written as null: every page carries every app.
+   * code loads (for a child the page shows first, the page itself has asked for it). What a
+   * kind does not use ({@code element}, {@code shadow}, {@code exposes}) is left out rather than
+   * written as null: every page carries every app.
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record App(
