@@ -24,10 +24,10 @@ import org.apache.tomcat.util.http.MimeHeaders;
  * the servlet context: no filter chain is built, no security chain runs (there is nothing to
  * secure on public immutable files), no observation, no DispatcherServlet. Everything a response
  * needs is precomputed per file ({@link AssetIndex}), small files are served from memory ({@link
- * AssetBytes}), and the fixed header values go to Tomcat as bytes, sparing it a character
- * encoder per header per response; large files go out through Tomcat's sendfile when they sit in
- * a local directory, or stream from the store otherwise. Measured against nginx in {@code
- * bench/assets}.
+ * AssetBytes}), and the headers' names and fixed values go to Tomcat as bytes ({@link
+ * AssetHeader}), sparing it a character encoder per header per response; large files go out
+ * through Tomcat's sendfile when they sit in a local directory, or stream from the store
+ * otherwise. Measured against nginx in {@code bench/assets}.
  */
 final class AssetOrigin {
 
@@ -101,10 +101,10 @@ final class AssetOrigin {
     }
     served.increment();
     // Set as a plain header, Tomcat would otherwise parse the type for its charset each time.
-    add(headers, "Content-Type", asset.contentTypeHeader());
+    AssetHeader.CONTENT_TYPE.add(headers, asset.contentTypeHeader());
     response.setContentLengthLong(variant.size());
     if (variant.encoding() != null) {
-      add(headers, "Content-Encoding", variant.encodingHeader());
+      AssetHeader.CONTENT_ENCODING.add(headers, variant.encodingHeader());
     }
     if (!head) {
       writeBody(request, response, variant);
@@ -112,25 +112,17 @@ final class AssetOrigin {
   }
 
   private void writeCommonHeaders(HttpServletRequest request, MimeHeaders headers, AssetVariant variant) {
-    add(headers, "Cache-Control", CACHE_CONTROL);
-    add(headers, "ETag", variant.etagHeader());
-    add(headers, "Vary", vary);
-    add(headers, "X-Content-Type-Options", NOSNIFF);
-    add(headers, "Cross-Origin-Resource-Policy", CROSS_ORIGIN);
+    AssetHeader.CACHE_CONTROL.add(headers, CACHE_CONTROL);
+    AssetHeader.ETAG.add(headers, variant.etagHeader());
+    AssetHeader.VARY.add(headers, vary);
+    AssetHeader.X_CONTENT_TYPE_OPTIONS.add(headers, NOSNIFF);
+    AssetHeader.CROSS_ORIGIN_RESOURCE_POLICY.add(headers, CROSS_ORIGIN);
     String origin = allowedOrigin(request);
     if (origin != null) {
       byte[] value = properties.anyOrigin() ? ANY : HeaderBytes.of(origin);
-      add(headers, "Access-Control-Allow-Origin", value);
-      add(headers, "Timing-Allow-Origin", value);
+      AssetHeader.ACCESS_CONTROL_ALLOW_ORIGIN.add(headers, value);
+      AssetHeader.TIMING_ALLOW_ORIGIN.add(headers, value);
     }
-  }
-
-  /**
-   * Adds a header the response does not have yet. Tomcat keeps the array as it is and copies it
-   * into the output buffer, so the shared constants are never written to.
-   */
-  private static void add(MimeHeaders headers, String name, byte[] value) {
-    headers.addValue(name).setBytes(value, 0, value.length);
   }
 
   private void writeBody(HttpServletRequest request, HttpServletResponse response, AssetVariant variant)
