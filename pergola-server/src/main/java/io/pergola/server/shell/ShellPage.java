@@ -241,7 +241,7 @@ class ShellPage {
    */
   private String firstTokens(List<String> shown, ShellConfig config) {
     List<String> urls = shown.stream()
-        .filter(app -> config.apps().containsKey(app) && config.apps().get(app).token())
+        .filter(app -> config.apps().get(app) instanceof ShellConfig.App child && child.token())
         .map(app -> config.auth().tokenUrl() + "?app=" + app)
         .toList();
     if (urls.isEmpty()) {
