@@ -1,6 +1,5 @@
 package io.pergola.server.shell;
 
-import io.pergola.server.assets.AcceptEncoding;
 import io.pergola.server.deploy.CurrentRevisions;
 import io.pergola.server.deploy.RevisionSnapshot;
 import jakarta.servlet.FilterChain;
@@ -12,7 +11,6 @@ import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
-import java.util.zip.Deflater;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -33,8 +31,6 @@ final class ShellFilter extends OncePerRequestFilter {
           "/oauth2/", "/idp/", "/demo-api/", "/error", "/favicon.ico", "/pergola/");
 
   static final String SUBJECT_COOKIE = "pergola_subject";
-  /** Below this a page fits in one packet anyway. */
-  private static final int GZIP_FROM_BYTES = 1400;
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final ShellPage page;
@@ -80,13 +76,7 @@ final class ShellFilter extends OncePerRequestFilter {
     response.setStatus(rendered.known() ? 200 : 404);
     response.setContentType("text/html;charset=utf-8");
     response.setHeader("Vary", "Accept-Encoding");
-    // Compressed per response, the nonce making every page different, at gzip's fastest level:
-    // a signed-in page is kilobytes of repetitive JSON (the import map with integrity, the route
-    // table, the user's claims), which this halves (bench/page-load).
-    if (body.length >= GZIP_FROM_BYTES && AcceptEncoding.parse(request.getHeader("Accept-Encoding")).gzip()) {
-      body = Gzip.compress(body, Deflater.BEST_SPEED);
-      response.setHeader("Content-Encoding", "gzip");
-    }
+    body = PageCompression.encode(body, request.getHeader("Accept-Encoding"), response);
     response.setHeader("Content-Security-Policy", csp.withNonce(nonce));
     response.setHeader("Cache-Control", "no-store");
     response.setHeader("X-Content-Type-Options", "nosniff");

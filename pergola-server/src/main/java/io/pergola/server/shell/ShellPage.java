@@ -165,9 +165,13 @@ class ShellPage {
       // fetched with it: in a Chromium 156 trace, a hint without it, behind a parser-blocking
       // script, was fetched twice. At high priority: Chromium otherwise holds the hints back
       // while the page's stylesheet loads, and the child's code left 12-44 ms after the
-      // stylesheet in resource timings of the demo's /billing (4-26 ms at high priority).
+      // stylesheet in resource timings of the demo's /billing (4-26 ms at high priority). With the
+      // response's nonce: under the page's nonce-based CSP, Chromium's preload scanner passes over
+      // a hint without one, and the hint is fetched only once the parser reaches it, behind the
+      // import map and the page's inline scripts (bench/page-load: 10-30 ms after the stylesheet).
       String integrity = importMap.integrity().get(url);
-      head.append("<link rel=\"modulepreload\" fetchpriority=\"high\" href=\"").append(escapeHtml(url)).append('"');
+      head.append("<link rel=\"modulepreload\" fetchpriority=\"high\" nonce=\"").append(NONCE)
+          .append("\" href=\"").append(escapeHtml(url)).append('"');
       if (integrity != null) {
         head.append(" integrity=\"").append(integrity).append('"');
       }

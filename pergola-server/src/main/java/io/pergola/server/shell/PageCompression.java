@@ -1,0 +1,59 @@
+package io.pergola.server.shell;
+
+import com.aayushatharva.brotli4j.Brotli4jLoader;
+import com.aayushatharva.brotli4j.encoder.Encoder;
+import io.pergola.server.assets.AcceptEncoding;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.zip.Deflater;
+
+/**
+ * Compresses a shell page for one response, in the best encoding the browser accepts. Per
+ * response because the nonce makes every page different; a signed-in page is kilobytes of
+ * repetitive JSON (the import map with integrity, the route table, the user's claims).
+ *
+ * <p>Brotli at quality 5, gzip at its fastest level where brotli is not accepted. On the demo's
+ * signed-in /billing page (5.0 KB), measured in one JVM: gzip level 1 gave 1,890 bytes in 24 µs,
+ * level 6 1,779 bytes in 37 µs, brotli 4 1,728 bytes in 56 µs, brotli 5 1,603 bytes in 68 µs,
+ * brotli 6 no smaller and slower. A page view is worth the 44 µs for 287 bytes fewer on every
+ * network (bench/page-load, bytes against single-spa).
+ */
+final class PageCompression {
+
+  /** Below this a page fits in one packet anyway. */
+  private static final int FROM_BYTES = 1400;
+  private static final Encoder.Parameters BROTLI = new Encoder.Parameters().setQuality(5);
+  /** Where brotli4j's native library cannot load, pages go out gzipped (RuntimeFiles says so). */
+  private static final boolean BROTLI_AVAILABLE = Brotli4jLoader.isAvailable();
+
+  private PageCompression() {}
+
+  /**
+   * The page as it goes on the wire for a request sending {@code acceptEncoding}; sets the
+   * response's {@code Content-Encoding} when it compressed it.
+   */
+  static byte[] encode(byte[] page, String acceptEncoding, HttpServletResponse response) {
+    if (page.length < FROM_BYTES) {
+      return page;
+    }
+    AcceptEncoding accepted = AcceptEncoding.parse(acceptEncoding);
+    if (accepted.brotli() && BROTLI_AVAILABLE) {
+      response.setHeader("Content-Encoding", "br");
+      return brotli(page);
+    }
+    if (accepted.gzip()) {
+      response.setHeader("Content-Encoding", "gzip");
+      return Gzip.compress(page, Deflater.BEST_SPEED);
+    }
+    return page;
+  }
+
+  private static byte[] brotli(byte[] page) {
+    try {
+      return Encoder.compress(page, BROTLI);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Brotli in memory cannot fail this way", e);
+    }
+  }
+}
