@@ -159,16 +159,14 @@ class ShellPage {
     preloads.add(runtime.entryUrl());
     shown.forEach(app -> addCode(app, config, importMap, adapters, preloads));
     for (String url : preloads) {
-      // Each hint carries its own integrity although the import map has it too. It costs a few
-      // bytes on the wire (gzip finds the hash in the import map: 35 bytes for the demo's seven
-      // hints), and a hint the preload scanner reaches before the import map is in force is
-      // fetched with it: in a Chromium 156 trace, a hint without it, behind a parser-blocking
-      // script, was fetched twice. At high priority: Chromium otherwise holds the hints back
-      // while the page's stylesheet loads, and the child's code left 12-44 ms after the
-      // stylesheet in resource timings of the demo's /billing (4-26 ms at high priority). With the
-      // response's nonce: under the page's nonce-based CSP, Chromium's preload scanner passes over
-      // a hint without one, and the hint is fetched only once the parser reaches it, behind the
-      // import map and the page's inline scripts (bench/page-load: 10-30 ms after the stylesheet).
+      // Each hint carries the response's nonce: under the page's nonce-based CSP, Chromium's
+      // preload scanner passes over a hint without one, which is then fetched only once the parser
+      // reaches it, behind the import map and the inline scripts (bench/page-load: 10-30 ms after
+      // the stylesheet). And its own integrity, although the import map has it too: a hint fetched
+      // before the import map is in force is fetched with it (in a Chromium 156 trace, a hint
+      // without it was fetched twice); a few bytes on the wire, the compressor finding the hash in
+      // the map. At high priority: in timings taken while the parser still issued the hints, the
+      // child's code left 12-44 ms after the stylesheet at the default priority, 4-26 ms at high.
       String integrity = importMap.integrity().get(url);
       head.append("<link rel=\"modulepreload\" fetchpriority=\"high\" nonce=\"").append(NONCE)
           .append("\" href=\"").append(escapeHtml(url)).append('"');
