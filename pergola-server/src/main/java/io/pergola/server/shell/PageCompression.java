@@ -16,8 +16,9 @@ import java.util.zip.Deflater;
  * <p>Brotli at quality 5, gzip at its fastest level where brotli is not accepted. On the demo's
  * signed-in /billing page (5.0 KB), measured in one JVM: gzip level 1 gave 1,890 bytes in 24 µs,
  * level 6 1,779 bytes in 37 µs, brotli 4 1,728 bytes in 56 µs, brotli 5 1,603 bytes in 68 µs,
- * brotli 6 no smaller and slower. A page view is worth the 44 µs for 287 bytes fewer on every
- * network (bench/page-load, bytes against single-spa).
+ * brotli 6 no smaller and slower. Under load the difference is larger (the signed-in page at
+ * 9.4k req/s against 12.5-13.9k gzipped on two saturated cores, bench/assets); kept, since the
+ * 287 bytes are every visitor's on every network, and the CPU the server's, which scales out.
  */
 final class PageCompression {
 
