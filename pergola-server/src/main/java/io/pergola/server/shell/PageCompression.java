@@ -1,11 +1,7 @@
 package io.pergola.server.shell;
 
-import com.aayushatharva.brotli4j.Brotli4jLoader;
-import com.aayushatharva.brotli4j.encoder.Encoder;
 import io.pergola.server.assets.AcceptEncoding;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.zip.Deflater;
 
 /**
@@ -24,9 +20,7 @@ final class PageCompression {
 
   /** Below this a page fits in one packet anyway. */
   private static final int FROM_BYTES = 1400;
-  private static final Encoder.Parameters BROTLI = new Encoder.Parameters().setQuality(5);
-  /** Where brotli4j's native library cannot load, pages go out gzipped (RuntimeFiles says so). */
-  private static final boolean BROTLI_AVAILABLE = Brotli4jLoader.isAvailable();
+  private static final int BROTLI_QUALITY = 5;
 
   private PageCompression() {}
 
@@ -39,22 +33,14 @@ final class PageCompression {
       return page;
     }
     AcceptEncoding accepted = AcceptEncoding.parse(acceptEncoding);
-    if (accepted.brotli() && BROTLI_AVAILABLE) {
+    if (accepted.brotli() && Brotli.AVAILABLE) {
       response.setHeader("Content-Encoding", "br");
-      return brotli(page);
+      return Brotli.compress(page, BROTLI_QUALITY);
     }
     if (accepted.gzip()) {
       response.setHeader("Content-Encoding", "gzip");
       return Gzip.compress(page, Deflater.BEST_SPEED);
     }
     return page;
-  }
-
-  private static byte[] brotli(byte[] page) {
-    try {
-      return Encoder.compress(page, BROTLI);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Brotli in memory cannot fail this way", e);
-    }
   }
 }

@@ -1,7 +1,5 @@
 package io.pergola.server.shell;
 
-import com.aayushatharva.brotli4j.Brotli4jLoader;
-import com.aayushatharva.brotli4j.encoder.Encoder;
 import io.pergola.server.assets.AcceptEncoding;
 import io.pergola.server.web.ContentETags;
 import java.io.IOException;
@@ -33,7 +31,6 @@ import org.springframework.stereotype.Component;
 class RuntimeFiles {
 
   private static final String LOCATION = "classpath*:pergola/runtime/*";
-  private static final System.Logger LOG = System.getLogger(RuntimeFiles.class.getName());
 
   /**
    * A runtime file with its compressed encodings (null where not smaller) and source map, if any.
@@ -73,7 +70,6 @@ class RuntimeFiles {
       }
       MessageDigest all = MessageDigest.getInstance("SHA-256");
       Map<String, RuntimeFile> loaded = new TreeMap<>();
-      boolean brotli = brotliAvailable();
       for (Map.Entry<String, byte[]> file : contents.entrySet()) {
         String name = file.getKey();
         byte[] bytes = file.getValue();
@@ -84,7 +80,7 @@ class RuntimeFiles {
             map ? "application/json" : "text/javascript;charset=utf-8",
             Encoded.of(bytes, null),
             smaller(Gzip.compress(bytes, Deflater.BEST_COMPRESSION), bytes, "gzip"),
-            brotli ? smaller(Encoder.compress(bytes, new Encoder.Parameters().setQuality(11)), bytes, "br") : null,
+            Brotli.AVAILABLE ? smaller(Brotli.compress(bytes, 11), bytes, "br") : null,
             !map && contents.containsKey(name + ".map") ? name + ".map" : null));
       }
       this.files = Collections.unmodifiableMap(loaded);
@@ -131,14 +127,5 @@ class RuntimeFiles {
 
   private static Encoded smaller(byte[] variant, byte[] bytes, String encoding) throws NoSuchAlgorithmException {
     return variant.length < bytes.length ? Encoded.of(variant, encoding) : null;
-  }
-
-  private static boolean brotliAvailable() {
-    if (Brotli4jLoader.isAvailable()) {
-      return true;
-    }
-    LOG.log(System.Logger.Level.WARNING, "Brotli is unavailable on this platform, serving the runtime with gzip only: "
-        + Brotli4jLoader.getUnavailabilityCause());
-    return false;
   }
 }

@@ -195,12 +195,11 @@ class ShellPageTest {
     for (int i = 0; i < 5; i++) {
       TestHttp.Response page = server.anonymous().get("/");
       String csp = page.header("Content-Security-Policy");
-      Matcher nonce = Pattern.compile("'nonce-([^']+)'").matcher(csp);
-      assertThat(nonce.find()).isTrue();
+      String nonce = nonceOf(page);
       assertThat(csp).contains("script-src 'nonce-").doesNotContain("unsafe-inline' 'strict").doesNotContain("script-src 'unsafe-inline'");
       assertThat(csp).contains("connect-src 'self' https://api.example.com;"); // the layout's team APIs
-      assertThat(page.text()).contains("nonce=\"" + nonce.group(1) + "\"");
-      nonces.add(nonce.group(1));
+      assertThat(page.text()).contains("nonce=\"" + nonce + "\"");
+      nonces.add(nonce);
       assertThat(page.header("Cache-Control")).isEqualTo("no-store");
     }
     assertThat(nonces).hasSize(5);
