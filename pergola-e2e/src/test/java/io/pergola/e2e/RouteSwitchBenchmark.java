@@ -96,7 +96,10 @@ public final class RouteSwitchBenchmark {
         rows.add(row("child already loaded: with its API data, " + label, warmData, "—"));
       }
       System.out.println();
-      System.out.printf(Locale.ROOT, "Route switch in the demo (click to the frame that paints it), headless Chromium, %d runs each, median (p90)%n%n", RUNS);
+      System.out.printf(Locale.ROOT,
+          "Route switch in the demo (click to the frame that paints it), headless Chromium %s, %d cores, %d runs each,"
+              + " median (p90)%n%n",
+          browser.version(), Runtime.getRuntime().availableProcessors(), RUNS);
       System.out.println("| figure | Pergola | goal |");
       System.out.println("|---|---|---|");
       rows.forEach(row -> System.out.println("| " + String.join(" | ", row) + " |"));
