@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
 import io.pergola.server.testkit.LoopbackPorts;
 import io.pergola.server.testkit.PergolaTestServer;
 import java.util.ArrayList;
@@ -16,8 +17,8 @@ import org.junit.jupiter.api.Test;
  * The shell with its assets on another origin, as behind a CDN ({@code
  * pergola.deploy.asset-base-url}): the page is opened at {@code http://127.0.0.1:<port>}, the
  * assets come from {@code http://localhost:<port>}, a different origin on the same loopback
- * server. Children load, and their stylesheet, image and data files are allowed by the page's CSP
- * and the origin's CORS headers.
+ * server. Children load, and their stylesheet, image and data files, and the page's icon, are
+ * allowed by the page's CSP and the origin's CORS headers.
  */
 class AssetsOnAnotherOriginInChromiumTest {
 
@@ -35,7 +36,8 @@ class AssetsOnAnotherOriginInChromiumTest {
             PergolaTestServer.tempDir(),
             "--server.port=" + port,
             "--pergola.deploy.asset-base-url=" + assetOrigin,
-            "--pergola.shell.layouts.production.stylesheets[0]=styled/theme.css");
+            "--pergola.shell.layouts.production.stylesheets[0]=styled/theme.css",
+            "--pergola.shell.layouts.production.icon=styled/dot.svg");
     FixtureChildren.deploy(server, "cdn", "styled", "mod");
   }
 
@@ -53,10 +55,10 @@ class AssetsOnAnotherOriginInChromiumTest {
   void childrenTheirStylesheetImagesAndFilesLoadFromTheAssetOrigin() {
     try (BrowserContext context = chromium.browser().newContext()) {
       Page page = context.newPage();
-      // Every response of the page's own files; the browser's own /favicon.ico is not one.
+      // Every response: with the layout's icon declared, the browser asks for no /favicon.ico.
       List<String> failed = new ArrayList<>();
       page.onResponse(response -> {
-        if (response.status() >= 400 && !response.url().endsWith("/favicon.ico")) {
+        if (response.status() >= 400) {
           failed.add(response.status() + " " + response.url());
         }
       });
@@ -64,7 +66,9 @@ class AssetsOnAnotherOriginInChromiumTest {
       page.addInitScript(
           "addEventListener('securitypolicyviolation', (e) => (window.violations ??= []).push(e.violatedDirective + ' ' + e.blockedURI))");
 
-      page.navigate(server.baseUrl() + "/styled");
+      // Chromium asks for a page's icon once the page has loaded.
+      Response icon = page.waitForResponse(
+          assetOrigin + "/assets/styled/1.0.0/dot.svg", () -> page.navigate(server.baseUrl() + "/styled"));
       page.waitForSelector("#styled-text");
       page.waitForFunction("() => document.querySelector('#styled-img')?.complete");
 
@@ -72,6 +76,7 @@ class AssetsOnAnotherOriginInChromiumTest {
       assertThat(page.evaluate("() => getComputedStyle(document.querySelector('#styled-text')).color"))
           .isEqualTo("rgb(1, 2, 3)");
       assertThat(page.evaluate("() => document.querySelector('#styled-img').naturalWidth")).isEqualTo(4);
+      assertThat(icon.status()).isEqualTo(200);
       assertThat(page.evaluate("() => window.violations ?? []")).asList().isEmpty();
       assertThat(failed).isEmpty();
       @SuppressWarnings("unchecked")

@@ -12,7 +12,7 @@ import java.util.Set;
  * they load, {@code strict-dynamic}); everything else is known at start-up and written once: the
  * page's own origin, the asset origin when assets are served from another one ({@code
  * pergola.deploy.asset-base-url}, whose stylesheets, images, fonts and files children use), the
- * origins of the layout's stylesheet URLs, and the layout's extra sources per directive.
+ * origins of the layout's stylesheet and icon URLs, and the layout's extra sources per directive.
  */
 final class ShellCsp {
 
@@ -26,9 +26,11 @@ final class ShellCsp {
     for (String stylesheet : layout.stylesheets()) {
       originOf(stylesheet).ifPresent(stylesheets::add);
     }
+    // A favicon is loaded under img-src.
+    List<String> icon = originOf(layout.icon()).map(List::of).orElse(List.of());
     this.afterNonce =
         "' 'strict-dynamic'; style-src" + sources("'self' 'unsafe-inline'", assets, stylesheets, layout.styleSrc())
-            + "; img-src" + sources("'self' data:", assets, layout.imgSrc())
+            + "; img-src" + sources("'self' data:", assets, icon, layout.imgSrc())
             + "; connect-src" + sources("'self'", assets, layout.connectSrc())
             + "; font-src" + sources("'self'", assets, layout.fontSrc())
             + "; object-src 'none'; base-uri 'none'; frame-ancestors 'self'";

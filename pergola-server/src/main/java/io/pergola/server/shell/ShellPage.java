@@ -148,7 +148,14 @@ class ShellPage {
     StringBuilder head = new StringBuilder(4096);
     head.append(firstTokens(shown, config));
     for (String stylesheet : layout.stylesheets()) {
-      head.append("<link rel=\"stylesheet\" href=\"").append(escapeHtml(stylesheetUrl(stylesheet, importMap))).append("\">\n");
+      head.append("<link rel=\"stylesheet\" href=\"").append(escapeHtml(deployedUrl(stylesheet, importMap))).append("\">\n");
+    }
+    if (layout.icon() != null) {
+      head.append("<link rel=\"icon\" href=\"").append(escapeHtml(deployedUrl(layout.icon(), importMap))).append("\">\n");
+    } else if (layout.template() == null) {
+      // Declared empty: a page without an icon has the browser ask for /favicon.ico on every
+      // load, a request that only ever gets a 404.
+      head.append("<link rel=\"icon\" href=\"data:,\">\n");
     }
     head.append("<script type=\"importmap\" nonce=\"").append(NONCE).append("\">")
         .append(withAdapters(importMap, adapters).toJson()).append("</script>\n");
@@ -365,13 +372,13 @@ class ShellPage {
   }
 
   /** A URL as is, or {@code app/path} resolved against the app's deployed folder. */
-  private static String stylesheetUrl(String stylesheet, ImportMap importMap) {
-    if (stylesheet.startsWith("/") || stylesheet.contains("://")) {
-      return stylesheet;
+  private static String deployedUrl(String file, ImportMap importMap) {
+    if (file.startsWith("/") || file.contains("://")) {
+      return file;
     }
-    int slash = stylesheet.indexOf('/');
-    String folder = slash < 0 ? null : importMap.imports().get(stylesheet.substring(0, slash) + "/");
-    return folder == null ? stylesheet : folder + stylesheet.substring(slash + 1);
+    int slash = file.indexOf('/');
+    String folder = slash < 0 ? null : importMap.imports().get(file.substring(0, slash) + "/");
+    return folder == null ? file : folder + file.substring(slash + 1);
   }
 
   static String escapeHtml(String text) {

@@ -41,6 +41,9 @@ public record ShellProperties(
    * @param routes path prefix or pattern to app; empty means the deployed children's manifest routes
    * @param stylesheets shared stylesheets: a URL, or {@code app/path} for a file of the version of
    *     {@code app} deployed in the revision (so a design system's CSS follows its deploys)
+   * @param icon the page's icon (the tab's favicon): a URL, or {@code app/path} as for
+   *     stylesheets. Without one, Pergola's plain page declares an empty icon, so browsers do not
+   *     ask for {@code /favicon.ico} on every page load; a template declares its own.
    * @param template an HTML file for the page around the children, read at start-up; it must
    *     hold {@code <!-- pergola:head -->} (inside {@code <head>}) and {@code <!-- pergola:outlet
    *     -->}, and may place each slot with {@code <!-- pergola:slot NAME -->} (slots without a
@@ -62,6 +65,7 @@ public record ShellProperties(
       Map<String, String> slots,
       List<Route> routes,
       List<String> stylesheets,
+      String icon,
       java.nio.file.Path template,
       List<String> connectSrc,
       List<String> imgSrc,
@@ -70,32 +74,38 @@ public record ShellProperties(
       @DefaultValue("true") boolean prefetch) {
 
     static final Layout DEFAULT =
-        new Layout("Pergola", Map.of(), List.of(), List.of(), null, List.of(), List.of(), List.of(), List.of(), true);
+        new Layout("Pergola", Map.of(), List.of(), List.of(), null, null, List.of(), List.of(), List.of(), List.of(), true);
 
     public Layout {
       slots = slots == null ? Map.of() : new java.util.LinkedHashMap<>(slots);
       routes = routes == null ? List.of() : List.copyOf(routes);
       stylesheets = stylesheets == null ? List.of() : List.copyOf(stylesheets);
-      stylesheets.forEach(Layout::checkStylesheet);
+      stylesheets.forEach(stylesheet -> checkFile("stylesheets", stylesheet, "design-system/styles.css", "site.css"));
+      if (icon != null) {
+        checkFile("icon", icon, "design-system/icon.svg", "icon.svg");
+      }
       connectSrc = sources("connect-src", connectSrc, "https://api.example.com");
       imgSrc = sources("img-src", imgSrc, "https://images.example.com");
       fontSrc = sources("font-src", fontSrc, "https://fonts.example.com");
       styleSrc = sources("style-src", styleSrc, "https://styles.example.com");
     }
 
-    /** An http(s) URL must name its host: its origin goes into the page's CSP ({@link ShellCsp}). */
-    private static void checkStylesheet(String stylesheet) {
+    /**
+     * A file the page names: {@code app/path}, a path, or an http(s) URL, which must name its
+     * host, since its origin goes into the page's CSP ({@link ShellCsp}).
+     */
+    private static void checkFile(String property, String file, String appPathExample, String fileExample) {
       boolean valid;
       try {
-        valid = !stylesheet.isBlank() && (!ShellCsp.isHttpUrl(stylesheet) || ShellCsp.originOf(stylesheet).isPresent());
+        valid = !file.isBlank() && (!ShellCsp.isHttpUrl(file) || ShellCsp.originOf(file).isPresent());
       } catch (IllegalArgumentException e) {
         valid = false;
       }
       Require.argument(
           valid,
-          "pergola.shell.layouts.<env>.stylesheets: %s is neither app/path (design-system/styles.css), a path on this"
-              + " server nor an http(s) URL such as https://cdn.example.com/site.css",
-          stylesheet);
+          "pergola.shell.layouts.<env>.%s: %s is neither app/path (%s), a path on this server nor an http(s) URL"
+              + " such as https://cdn.example.com/%s",
+          property, file, appPathExample, fileExample);
     }
 
     private static List<String> sources(String directive, List<String> sources, String example) {

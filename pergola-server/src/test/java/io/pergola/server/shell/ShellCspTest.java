@@ -11,7 +11,7 @@ class ShellCspTest {
 
   private static ShellProperties.Layout layout(
       List<String> stylesheets, List<String> connectSrc, List<String> imgSrc, List<String> fontSrc, List<String> styleSrc) {
-    return new ShellProperties.Layout("Shop", Map.of(), List.of(), stylesheets, null, connectSrc, imgSrc, fontSrc, styleSrc, true);
+    return new ShellProperties.Layout("Shop", Map.of(), List.of(), stylesheets, null, null, connectSrc, imgSrc, fontSrc, styleSrc, true);
   }
 
   @Test
@@ -54,6 +54,22 @@ class ShellCspTest {
         .contains("img-src 'self' data: https://images.example.com;")
         .contains("connect-src 'self' https://api.example.com;")
         .contains("font-src 'self' https://fonts.example.net;");
+  }
+
+  @Test
+  void theLayoutsIconURLMayBeShown() {
+    ShellProperties.Layout layout = new ShellProperties.Layout(
+        "Shop", Map.of(), List.of(), List.of(), "https://static.example.org/shop.ico", null, List.of(), List.of(), List.of(), List.of(), true);
+
+    assertThat(new ShellCsp(layout, "").withNonce("n")).contains("img-src 'self' data: https://static.example.org;");
+  }
+
+  @Test
+  void anIconURLWithoutAHostIsRefusedAtStartUp() {
+    assertThatThrownBy(() -> new ShellProperties.Layout(
+            "Shop", Map.of(), List.of(), List.of(), "https:///shop.ico", null, List.of(), List.of(), List.of(), List.of(), true))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("pergola.shell.layouts.<env>.icon: https:///shop.ico is neither app/path (design-system/icon.svg)");
   }
 
   @Test

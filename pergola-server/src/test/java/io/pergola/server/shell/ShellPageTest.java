@@ -48,7 +48,10 @@ class ShellPageTest {
 
   @AfterAll
   static void stop() {
-    server.close();
+    // Null when the server could not start, e.g. without the PostgreSQL a backend run needs.
+    if (server != null) {
+      server.close();
+    }
   }
 
   private static void publish(String app, String version, String manifest, String entry) {
@@ -93,6 +96,8 @@ class ShellPageTest {
     assertThat(page.header("Content-Type")).startsWith("text/html");
     assertThat(html).contains("<title>Test &lt;Shell&gt;</title>");
     assertThat(html).contains("<link rel=\"stylesheet\" href=\"/assets/top/1.0.0/site.css\">");
+    // No icon in the layout: one declared empty, so the browser asks for no /favicon.ico.
+    assertThat(html).contains("<link rel=\"icon\" href=\"data:,\">");
     assertThat(html).contains("<div id=\"pergola-slot-header\"></div>").contains("<main id=\"pergola-outlet\"></main>");
     JsonNode map = importMap(html);
     assertThat(map.get("imports").get("billing").asString()).isEqualTo("/assets/billing/1.0.0/index.js");
