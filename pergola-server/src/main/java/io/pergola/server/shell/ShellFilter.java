@@ -78,6 +78,9 @@ final class ShellFilter extends OncePerRequestFilter {
     response.setHeader("Vary", "Accept-Encoding");
     body = PageCompression.encode(body, request.getHeader("Accept-Encoding"), response);
     response.setHeader("Content-Security-Policy", csp.withNonce(nonce));
+    // What the policy's frame-ancestors 'self' says, for browsers that know only this header;
+    // Spring Security's default, DENY, would say otherwise.
+    response.setHeader("X-Frame-Options", "SAMEORIGIN");
     response.setHeader("Cache-Control", "no-store");
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");

@@ -206,6 +206,9 @@ class ShellPageTest {
       assertThat(page.text()).contains("nonce=\"" + nonce + "\"");
       nonces.add(nonce);
       assertThat(page.header("Cache-Control")).isEqualTo("no-store");
+      // Framing as the policy's frame-ancestors 'self' allows it, in the older header too.
+      assertThat(csp).endsWith("frame-ancestors 'self'");
+      assertThat(page.raw().headers().allValues("X-Frame-Options")).containsExactly("SAMEORIGIN");
     }
     assertThat(nonces).hasSize(5);
   }
