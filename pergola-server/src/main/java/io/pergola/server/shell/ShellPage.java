@@ -148,10 +148,12 @@ class ShellPage {
     StringBuilder head = new StringBuilder(4096);
     head.append(firstTokens(shown, config));
     for (String stylesheet : layout.stylesheets()) {
-      head.append("<link rel=\"stylesheet\" href=\"").append(escapeHtml(deployedUrl(stylesheet, importMap))).append("\">\n");
+      deployedUrl(stylesheet, importMap).ifPresent(url ->
+          head.append("<link rel=\"stylesheet\" href=\"").append(escapeHtml(url)).append("\">\n"));
     }
-    if (layout.icon() != null) {
-      head.append("<link rel=\"icon\" href=\"").append(escapeHtml(deployedUrl(layout.icon(), importMap))).append("\">\n");
+    Optional<String> icon = layout.icon() == null ? Optional.empty() : deployedUrl(layout.icon(), importMap);
+    if (icon.isPresent()) {
+      head.append("<link rel=\"icon\" href=\"").append(escapeHtml(icon.get())).append("\">\n");
     } else if (layout.template() == null) {
       // Declared empty: a page without an icon has the browser ask for /favicon.ico on every
       // load, a request that only ever gets a 404.
@@ -371,14 +373,18 @@ class ShellPage {
     return apps;
   }
 
-  /** A URL as is, or {@code app/path} resolved against the app's deployed folder. */
-  private static String deployedUrl(String file, ImportMap importMap) {
-    if (file.startsWith("/") || file.contains("://")) {
-      return file;
-    }
+  /**
+   * A URL as is, or {@code app/path} resolved against the app's deployed folder; nothing for an
+   * app with no version in the revision, rather than a relative URL that would fetch the shell's
+   * not-found page in place of a stylesheet or an icon.
+   */
+  private static Optional<String> deployedUrl(String file, ImportMap importMap) {
     int slash = file.indexOf('/');
-    String folder = slash < 0 ? null : importMap.imports().get(file.substring(0, slash) + "/");
-    return folder == null ? file : folder + file.substring(slash + 1);
+    if (slash <= 0 || file.contains("://")) {
+      return Optional.of(file);
+    }
+    return Optional.ofNullable(importMap.imports().get(file.substring(0, slash) + "/"))
+        .map(folder -> folder + file.substring(slash + 1));
   }
 
   static String escapeHtml(String text) {

@@ -40,7 +40,8 @@ public record ShellProperties(
    * @param slots always-on slots, name to app, in page order (e.g. {@code header: header})
    * @param routes path prefix or pattern to app; empty means the deployed children's manifest routes
    * @param stylesheets shared stylesheets: a URL, or {@code app/path} for a file of the version of
-   *     {@code app} deployed in the revision (so a design system's CSS follows its deploys)
+   *     {@code app} deployed in the revision (so a design system's CSS follows its deploys; left
+   *     off the page while {@code app} has no version deployed)
    * @param icon the page's icon (the tab's favicon): a URL, or {@code app/path} as for
    *     stylesheets. Without one, Pergola's plain page declares an empty icon, so browsers do not
    *     ask for {@code /favicon.ico} on every page load; a template declares its own.
