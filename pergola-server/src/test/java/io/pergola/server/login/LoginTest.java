@@ -38,7 +38,10 @@ class LoginTest {
 
   @AfterAll
   static void stop() {
-    server.close();
+    // Null when the server could not start, e.g. without the PostgreSQL a backend run needs.
+    if (server != null) {
+      server.close();
+    }
   }
 
   private BrowserSession signedIn() {

@@ -45,7 +45,10 @@ class PublishRefusalTest {
 
   @AfterAll
   static void stop() {
-    server.close();
+    // Null when the server could not start, e.g. without the PostgreSQL a backend run needs.
+    if (server != null) {
+      server.close();
+    }
   }
 
   static Stream<Arguments> formats() {
