@@ -1,6 +1,7 @@
 package io.pergola.server.web;
 
 import org.apache.coyote.http11.Http11Nio2Protocol;
+import org.apache.tomcat.util.threads.VirtualThreadExecutor;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -20,7 +21,19 @@ class ConnectorConfiguration {
 
   @Bean
   WebServerFactoryCustomizer<TomcatServletWebServerFactory> nio2Connector() {
-    return factory -> factory.setProtocol(Http11Nio2Protocol.class.getName());
+    return factory -> {
+      factory.setProtocol(Http11Nio2Protocol.class.getName());
+      // NIO2's channel group runs on the connector's executor and can only be shut down with it,
+      // so it wants an executor of the connector's own ("requires an exclusive executor", logged
+      // at every start, and a channel group left open at every stop). Spring Boot hands it one
+      // for virtual threads; Tomcat makes the same kind itself when asked for virtual threads.
+      factory.addConnectorCustomizers(connector -> {
+        if (connector.getProtocolHandler().getExecutor() instanceof VirtualThreadExecutor) {
+          connector.getProtocolHandler().setExecutor(null);
+          connector.setProperty("useVirtualThreads", "true");
+        }
+      });
+    };
   }
 
   /** Requests Tomcat refuses while parsing get a problem document, not its HTML error page. */
