@@ -2,7 +2,8 @@ package io.pergola.server.identity;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Conditional;
-import org.springframework.http.CacheControl;
+import io.pergola.server.web.FormPages;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -20,24 +21,17 @@ class SignInPage {
     CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
     boolean failed = request.getParameter("error") != null;
     boolean loggedOut = request.getParameter("logout") != null;
-    String html =
+    String style =
         """
-        <!doctype html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>Sign in · Pergola</title>
-        <style>
-          body { font: 16px/1.5 system-ui, sans-serif; background: #f4f5f7; display: grid; place-items: center; min-height: 100vh; margin: 0; }
-          form { background: #fff; padding: 2rem; border-radius: 8px; box-shadow: 0 1px 4px #0002; width: 18rem; display: grid; gap: .75rem; }
-          h1 { font-size: 1.25rem; margin: 0 0 .5rem; }
-          input { font: inherit; padding: .5rem; border: 1px solid #bbb; border-radius: 4px; }
-          button { font: inherit; padding: .5rem; border: 0; border-radius: 4px; background: #2f5d50; color: #fff; cursor: pointer; }
-          .error { color: #a4262c; margin: 0; }
-        </style>
-        </head>
-        <body>
+        body { font: 16px/1.5 system-ui, sans-serif; background: #f4f5f7; display: grid; place-items: center; min-height: 100vh; margin: 0; }
+        form { background: #fff; padding: 2rem; border-radius: 8px; box-shadow: 0 1px 4px #0002; width: 18rem; display: grid; gap: .75rem; }
+        h1 { font-size: 1.25rem; margin: 0 0 .5rem; }
+        input { font: inherit; padding: .5rem; border: 1px solid #bbb; border-radius: 4px; }
+        button { font: inherit; padding: .5rem; border: 0; border-radius: 4px; background: #2f5d50; color: #fff; cursor: pointer; }
+        .error { color: #a4262c; margin: 0; }
+        """;
+    String form =
+        """
         <form method="post" action="%s">
           <h1>Sign in</h1>
           %s
@@ -46,8 +40,6 @@ class SignInPage {
           <input type="hidden" name="%s" value="%s">
           <button type="submit">Sign in</button>
         </form>
-        </body>
-        </html>
         """
             .formatted(
                 EmbeddedProviderConfiguration.SIGN_IN,
@@ -56,9 +48,6 @@ class SignInPage {
                     : loggedOut ? "<p>You are signed out.</p>" : "",
                 HtmlUtils.htmlEscape(csrf.getParameterName()),
                 HtmlUtils.htmlEscape(csrf.getToken()));
-    return ResponseEntity.ok()
-        .cacheControl(CacheControl.noStore())
-        .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'")
-        .body(html);
+    return FormPages.page(HttpStatus.OK, "Sign in", style, form);
   }
 }
