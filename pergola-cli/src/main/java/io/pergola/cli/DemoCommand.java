@@ -69,6 +69,8 @@ final class DemoCommand implements Callable<Integer> {
     args.add("--pergola.shell.layouts.production.title=Acme Logistics");
     args.add("--pergola.shell.layouts.production.slots.header=header");
     args.add("--pergola.shell.layouts.production.stylesheets[0]=design-system/styles.css");
+    // A demo is where people try things: a child of theirs inside it, from their dev server.
+    args.add("--pergola.shell.dev-overrides=true");
     args.addAll(loginArgs());
     args.addAll(extra);
     ConfigurableApplicationContext context =

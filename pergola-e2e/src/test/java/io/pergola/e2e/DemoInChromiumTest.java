@@ -140,6 +140,53 @@ class DemoInChromiumTest {
     assertThat(demo.output()).containsOnlyOnce("Pergola demo is ready"); // the same process throughout
   }
 
+  @Test
+  void aDeveloperSeesTheirLocalBillingInsideTheRealShellWhileEverybodyElseKeepsTheDeployedOne() {
+    // What billing's team has on its dev server: the shell's Vue (from the import map) and the
+    // signed-in person's token (from the shell's login), as the deployed billing has them.
+    String source =
+        """
+        import { version } from "vue";
+        export async function bootstrap() {}
+        export async function mount(props) {
+          const token = await props.pergola.auth.getToken();
+          props.domElement.innerHTML = `<h1 data-testid="dev-billing">Billing in progress, Vue ${version}, ${token ? "with" : "without"} a token</h1>`;
+        }
+        export async function unmount(props) { props.domElement.innerHTML = ""; }
+        """;
+    try (LocalDevServer devServer = LocalDevServer.serving("/src/main.js", source)) {
+      page.navigate(demo.url() + "/pergola/dev-overrides");
+      page.fill("input[name=username]", "ada");
+      page.fill("input[name=password]", "ada-demo");
+      page.click("button[type=submit]");
+      page.fill("input[name=billing]", devServer.url("/src/main.js").toString());
+      page.click("button:has-text('Save')");
+      page.waitForSelector("text=Saved.");
+
+      page.navigate(demo.url() + "/billing");
+
+      assertThat(page.textContent("[data-testid=dev-billing]")).startsWith("Billing in progress, Vue 3.").endsWith("with a token");
+      assertThat(text("[data-testid=user-name]")).isEqualTo("Ada Lovelace"); // the rest of the shell as deployed
+      try (BrowserContext other = chromium.browser().newContext()) {
+        Page everybodyElse = other.newPage();
+        everybodyElse.navigate(demo.url() + "/billing");
+        everybodyElse.fill("input[name=username]", "ada");
+        everybodyElse.fill("input[name=password]", "ada-demo");
+        everybodyElse.click("button[type=submit]");
+        everybodyElse.waitForSelector("[data-testid=invoices] >> text=INV-2002");
+        assertThat(everybodyElse.locator("[data-testid=dev-billing]").count()).isZero();
+      }
+
+      page.navigate(demo.url() + "/pergola/dev-overrides");
+      page.click("button:has-text('Clear all')");
+      page.waitForSelector("text=Saved.");
+      page.navigate(demo.url() + "/billing");
+
+      page.waitForSelector("[data-testid=invoices] >> text=INV-2002");
+      assertThat(page.locator("[data-testid=dev-billing]").count()).isZero();
+    }
+  }
+
   private void screenshot(String name) throws IOException {
     Path target = Path.of("target", "screenshots");
     Files.createDirectories(target);

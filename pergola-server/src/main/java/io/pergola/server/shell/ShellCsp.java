@@ -2,6 +2,7 @@ package io.pergola.server.shell;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -18,27 +19,45 @@ final class ShellCsp {
 
   private static final String BEFORE_NONCE = "default-src 'self'; script-src 'nonce-";
 
+  private final ShellProperties.Layout layout;
+  private final List<String> assets;
+  private final List<String> stylesheets = new ArrayList<>();
+  private final List<String> icon;
   private final String afterNonce;
 
   ShellCsp(ShellProperties.Layout layout, String assetBaseUrl) {
-    List<String> assets = originOf(assetBaseUrl).map(List::of).orElse(List.of());
-    List<String> stylesheets = new ArrayList<>();
+    this.layout = layout;
+    this.assets = originOf(assetBaseUrl).map(List::of).orElse(List.of());
     for (String stylesheet : layout.stylesheets()) {
       originOf(stylesheet).ifPresent(stylesheets::add);
     }
     // A favicon is loaded under img-src.
-    List<String> icon = originOf(layout.icon()).map(List::of).orElse(List.of());
-    this.afterNonce =
-        "' 'strict-dynamic'; style-src" + sources("'self' 'unsafe-inline'", assets, stylesheets, layout.styleSrc())
-            + "; img-src" + sources("'self' data:", assets, icon, layout.imgSrc())
-            + "; connect-src" + sources("'self'", assets, layout.connectSrc())
-            + "; font-src" + sources("'self'", assets, layout.fontSrc())
-            + "; object-src 'none'; base-uri 'none'; frame-ancestors 'self'";
+    this.icon = originOf(layout.icon()).map(List::of).orElse(List.of());
+    this.afterNonce = afterNonce(List.of());
   }
 
   /** The policy for one response. */
   String withNonce(String nonce) {
     return BEFORE_NONCE + nonce + afterNonce;
+  }
+
+  /**
+   * The policy for one response whose page loads children from a developer's dev server
+   * ({@link DevOverrides}): their code needs no source (it is imported by the runtime, which
+   * {@code strict-dynamic} trusts), but their styles, images, fonts and calls back to the dev
+   * server, its live reload's WebSocket among them, do.
+   */
+  String withNonce(String nonce, Collection<String> devServers) {
+    return devServers.isEmpty() ? withNonce(nonce) : BEFORE_NONCE + nonce + afterNonce(List.copyOf(devServers));
+  }
+
+  private String afterNonce(List<String> devServers) {
+    List<String> http = devServers.stream().filter(ShellCsp::isHttpUrl).toList();
+    return "' 'strict-dynamic'; style-src" + sources("'self' 'unsafe-inline'", assets, stylesheets, layout.styleSrc(), http)
+        + "; img-src" + sources("'self' data:", assets, icon, layout.imgSrc(), http)
+        + "; connect-src" + sources("'self'", assets, layout.connectSrc(), devServers)
+        + "; font-src" + sources("'self'", assets, layout.fontSrc(), http)
+        + "; object-src 'none'; base-uri 'none'; frame-ancestors 'self'";
   }
 
   @SafeVarargs

@@ -70,14 +70,15 @@ final class ShellFilter extends OncePerRequestFilter {
         login == null
             ? null
             : new ShellConfig.Auth(ShellLogin.TOKEN_URL, ShellLogin.LOGOUT_URL, signedIn == null ? null : signedIn.claims());
-    ShellPage.Rendered rendered = page.render(revision, subject, path, auth);
+    DevOverrides overrides = properties.devOverrides() ? devOverrides(request) : DevOverrides.NONE;
+    ShellPage.Rendered rendered = page.render(revision, subject, path, auth, overrides);
     String nonce = nonce();
     byte[] body = rendered.body().withNonce(nonce);
     response.setStatus(rendered.known() ? 200 : 404);
     response.setContentType("text/html;charset=utf-8");
     response.setHeader("Vary", "Accept-Encoding");
     body = PageCompression.encode(body, request.getHeader("Accept-Encoding"), response);
-    response.setHeader("Content-Security-Policy", csp.withNonce(nonce));
+    response.setHeader("Content-Security-Policy", csp.withNonce(nonce, overrides.origins()));
     // What the policy's frame-ancestors 'self' says, for browsers that know only this header;
     // Spring Security's default, DENY, would say otherwise.
     response.setHeader("X-Frame-Options", "SAMEORIGIN");
@@ -93,12 +94,9 @@ final class ShellFilter extends OncePerRequestFilter {
 
   /** A sticky random id for canary assignment of visitors who are not logged in. */
   private static String subject(HttpServletRequest request, HttpServletResponse response) {
-    if (request.getCookies() != null) {
-      for (Cookie cookie : request.getCookies()) {
-        if (SUBJECT_COOKIE.equals(cookie.getName()) && !cookie.getValue().isBlank()) {
-          return cookie.getValue();
-        }
-      }
+    String cookie = cookie(request, SUBJECT_COOKIE);
+    if (cookie != null && !cookie.isBlank()) {
+      return cookie;
     }
     String subject = randomId(16);
     // Written by hand: Tomcat's cookie writer formats an Expires date with a per-thread
@@ -109,6 +107,22 @@ final class ShellFilter extends OncePerRequestFilter {
         SUBJECT_COOKIE + "=" + subject + "; Max-Age=31536000; Path=/; HttpOnly; SameSite=Lax"
             + (request.isSecure() ? "; Secure" : ""));
     return subject;
+  }
+
+  private static DevOverrides devOverrides(HttpServletRequest request) {
+    return DevOverrides.fromCookie(cookie(request, DevOverrides.COOKIE));
+  }
+
+  /** The value of the request's cookie {@code name}, or null. */
+  static String cookie(HttpServletRequest request, String name) {
+    if (request.getCookies() != null) {
+      for (Cookie cookie : request.getCookies()) {
+        if (name.equals(cookie.getName())) {
+          return cookie.getValue();
+        }
+      }
+    }
+    return null;
   }
 
   private static String nonce() {

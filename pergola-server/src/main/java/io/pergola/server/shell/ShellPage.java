@@ -86,7 +86,7 @@ class ShellPage {
   private final Map<PageKey, Rendered> pages = new ConcurrentHashMap<>();
   private final Map<RoutesKey, RouteTable> routeTables = new ConcurrentHashMap<>();
 
-  Rendered render(RevisionSnapshot revision, String subject, String path, ShellConfig.Auth auth) {
+  Rendered render(RevisionSnapshot revision, String subject, String path, ShellConfig.Auth auth, DevOverrides overrides) {
     ShellProperties.Layout layout = properties.layoutOf(revision.environment());
     Map<AppName, SemVer> resolved = new TreeMap<>(java.util.Comparator.comparing(AppName::value));
     for (Deployment deployment : revision.deployments().values()) {
@@ -102,11 +102,17 @@ class ShellPage {
     boolean known = path.equals("/") || current != null;
     boolean signedIn = auth != null && auth.user() != null;
     ShellConfig.Auth pageAuth = signedIn ? new ShellConfig.Auth(auth.tokenUrl(), auth.logoutUrl(), USER_PLACEHOLDER) : auth;
-    PageKey key = new PageKey(revision.environment(), revision.number(), resolved, current, known, pageAuth);
-    Rendered page = pages.get(key);
-    if (page == null) {
-      page = build(revision, subject, layout, resolved, routes, current, known, pageAuth);
-      remember(pages, key, page);
+    Rendered page;
+    if (!overrides.isEmpty()) {
+      // One developer's page: not worth keeping, and not to be handed to anybody else.
+      page = build(revision, subject, layout, resolved, routes, current, known, pageAuth, overrides);
+    } else {
+      PageKey key = new PageKey(revision.environment(), revision.number(), resolved, current, known, pageAuth);
+      page = pages.get(key);
+      if (page == null) {
+        page = build(revision, subject, layout, resolved, routes, current, known, pageAuth, overrides);
+        remember(pages, key, page);
+      }
     }
     return signedIn ? Rendered.of(page.html().replace(userPlaceholderJson, scriptJson(auth.user())), known) : page;
   }
@@ -127,8 +133,9 @@ class ShellPage {
       RouteTable routes,
       String current,
       boolean known,
-      ShellConfig.Auth auth) {
-    ImportMap importMap = importMaps.of(revision, subject);
+      ShellConfig.Auth auth,
+      DevOverrides overrides) {
+    ImportMap importMap = withOverrides(importMaps.of(revision, subject), overrides);
 
     ShellConfig config =
         new ShellConfig(
@@ -161,6 +168,7 @@ class ShellPage {
     }
     head.append("<script type=\"importmap\" nonce=\"").append(NONCE).append("\">")
         .append(withAdapters(importMap, adapters).toJson()).append("</script>\n");
+    head.append(overridesNotice(overrides, importMap));
     // What the first view needs starts loading at once, side by side, instead of each file being
     // discovered only once the one importing it has arrived: the runtime, its adapters for the
     // kinds of children on show, the children and the libraries they require.
@@ -309,6 +317,45 @@ class ShellPage {
   /** {@code value} as JSON that cannot end the {@code <script>} element it is written into. */
   private String scriptJson(Object value) {
     return json.writeValueAsString(value).replace("<", "\\u003c");
+  }
+
+  /**
+   * The import map with each overridden app's code at its override URL, without integrity, which
+   * a dev server's changing files cannot have. Only apps the revision maps are overridden: an
+   * override cannot add code the environment does not already show.
+   */
+  private static ImportMap withOverrides(ImportMap importMap, DevOverrides overrides) {
+    if (overrides.isEmpty()) {
+      return importMap;
+    }
+    Map<String, String> imports = new LinkedHashMap<>(importMap.imports());
+    Map<String, String> integrity = new LinkedHashMap<>(importMap.integrity());
+    overrides.urls().forEach((app, url) -> {
+      String deployed = imports.get(app);
+      if (deployed != null) {
+        integrity.remove(deployed);
+        imports.put(app, url.toString());
+      }
+    });
+    return new ImportMap(imports, integrity);
+  }
+
+  /**
+   * A line in the browser's console for each override in force, so that a developer who forgot
+   * one sees why the page differs from everybody else's. An async module script, like the first
+   * tokens', so it holds the parser up for no stylesheet.
+   */
+  private String overridesNotice(DevOverrides overrides, ImportMap importMap) {
+    List<String> lines = new ArrayList<>();
+    overrides.urls().forEach((app, url) -> {
+      if (url.toString().equals(importMap.imports().get(app))) {
+        lines.add("Pergola: " + app + " comes from " + url + " in this browser only (" + DevOverridesPage.PATH + ")");
+      }
+    });
+    if (lines.isEmpty()) {
+      return "";
+    }
+    return "<script type=\"module\" async nonce=\"" + NONCE + "\">for(const l of " + scriptJson(lines) + ")console.warn(l)</script>\n";
   }
 
   /**

@@ -15,12 +15,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param environment the environment the shell serves
  * @param mountTimeout how long a child may take to mount before its slot shows a fallback
  * @param layouts layouts by environment name
+ * @param devOverrides whether a browser may map a child's code to its developer's local dev
+ *     server, for that browser only, from {@code /pergola/dev-overrides} (default false: turn it on
+ *     where teams develop against the shell; overrides only ever point at loopback URLs)
  */
 @ConfigurationProperties("pergola.shell")
 public record ShellProperties(
     @DefaultValue("production") String environment,
     @DefaultValue("10s") Duration mountTimeout,
-    Map<String, Layout> layouts) {
+    Map<String, Layout> layouts,
+    @DefaultValue("false") boolean devOverrides) {
 
   public ShellProperties {
     layouts = layouts == null ? Map.of() : Map.copyOf(layouts);

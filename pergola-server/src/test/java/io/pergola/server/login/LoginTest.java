@@ -134,6 +134,14 @@ class LoginTest {
   }
 
   @Test
+  void theShellsOwnPagesBesidesTheRuntimeAreBehindTheSignIn() {
+    TestHttp.Response overrides = server.anonymous().get("/pergola/dev-overrides");
+
+    assertThat(overrides.status()).isEqualTo(302);
+    assertThat(overrides.header("Location")).endsWith(SignInEntryPoint.AUTHORIZATION_PATH);
+  }
+
+  @Test
   void theSessionCookieIsHttpOnlyAndSameSiteAndTheOnlyThingTheBrowserHolds() {
     // The session starts at the first protected page, which redirects to sign in.
     TestHttp.Response redirect = server.anonymous().get("/billing");

@@ -313,4 +313,17 @@ class ShellPageTest {
     assertThat(metrics).containsPattern("pergola_client_errors_total\\{[^}]*app=\"billing\"[^}]*phase=\"mount\"[^}]*version=\"1.0.0\"[^}]*} 1.0");
     assertThat(metrics).containsPattern("pergola_client_errors_total\\{[^}]*app=\"unknown\"");
   }
+
+  @Test
+  void whereDevOverridesAreOffTheirCookieChangesNothingAndTheFormSaysHowToTurnThemOn() {
+    String cookie = "pergola_dev_overrides=billing=" + java.net.URLEncoder.encode("http://localhost:5173/main.js", StandardCharsets.UTF_8);
+
+    TestHttp.Response page = server.anonymous().header("Cookie", cookie).get("/billing").expectStatus(200);
+
+    assertThat(importMap(page.text()).get("imports").get("billing").asString()).isEqualTo("/assets/billing/1.0.0/index.js");
+    assertThat(page.header("Content-Security-Policy")).doesNotContain("localhost:5173");
+    JsonNode problem = server.anonymous().get("/pergola/dev-overrides").expectProblem(404);
+    assertThat(problem.get("detail").asString()).contains("pergola.shell.dev-overrides=true");
+    server.anonymous().postForm("/pergola/dev-overrides", "billing=x").expectProblem(404);
+  }
 }

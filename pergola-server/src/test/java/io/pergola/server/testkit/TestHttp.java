@@ -56,6 +56,14 @@ public final class TestHttp {
             .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** A form post, {@code body} already encoded ({@code a=1&b=2}). */
+  public Response postForm(String path, String body) {
+    return send(
+        request(path)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   public Response put(String path, byte[] body, String contentType) {
     return send(
         request(path)
