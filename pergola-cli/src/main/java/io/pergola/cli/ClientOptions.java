@@ -48,7 +48,7 @@ final class ClientOptions {
     return new PergolaClient(serverUrl(), token());
   }
 
-  private static String firstNonBlank(String a, String b, String fallback) {
+  static String firstNonBlank(String a, String b, String fallback) {
     if (a != null && !a.isBlank()) {
       return a;
     }

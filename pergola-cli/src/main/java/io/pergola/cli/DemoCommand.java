@@ -89,7 +89,8 @@ final class DemoCommand implements Callable<Integer> {
     for (DemoUser user : DEMO_USERS) {
       out.println("    " + user.username() + " / " + user.password() + "  (" + user.name() + ", " + user.role() + ")");
     }
-    out.println("  Try a deploy without touching the shell: see the README's \"Second step\".");
+    out.println("  Try a deploy without touching the shell (the README's \"Second step\"),");
+    out.println("  and a child from your own folder inside it (\"Third step\", with pergola dev).");
     out.println("  Admin token: " + tokenSource());
     out.println("  Stop with Ctrl-C.");
     out.flush();

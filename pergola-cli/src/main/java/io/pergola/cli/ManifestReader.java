@@ -25,6 +25,25 @@ final class ManifestReader {
   record Coordinates(String name, String version) {}
 
   static Coordinates read(Path bundle) throws IOException {
+    JsonNode json = manifest(bundle);
+    String name = json.path("name").asString(null);
+    String version = json.path("version").asString(null);
+    if (name == null || version == null) {
+      throw new UsageException(MANIFEST + " in " + bundle + " must give \"name\" and \"version\"");
+    }
+    return new Coordinates(name, version);
+  }
+
+  /** The path of the bundle's entry module, as its manifest gives it ({@code "entry"}). */
+  static String entry(Path bundle) throws IOException {
+    String entry = manifest(bundle).path("entry").asString(null);
+    if (entry == null) {
+      throw new UsageException(MANIFEST + " in " + bundle + " must give \"entry\", the path of the child's module");
+    }
+    return entry;
+  }
+
+  private static JsonNode manifest(Path bundle) throws IOException {
     byte[] manifest;
     if (Files.isDirectory(bundle)) {
       Path file = bundle.resolve(MANIFEST);
@@ -37,18 +56,11 @@ final class ManifestReader {
     } else {
       manifest = fromTarGz(bundle);
     }
-    JsonNode json;
     try {
-      json = PergolaClient.JSON.readTree(manifest);
+      return PergolaClient.JSON.readTree(manifest);
     } catch (tools.jackson.core.JacksonException e) {
       throw new UsageException(MANIFEST + " in " + bundle + " is not valid JSON: " + e.getOriginalMessage());
     }
-    String name = json.path("name").asString(null);
-    String version = json.path("version").asString(null);
-    if (name == null || version == null) {
-      throw new UsageException(MANIFEST + " in " + bundle + " must give \"name\" and \"version\"");
-    }
-    return new Coordinates(name, version);
   }
 
   private static boolean isZip(Path file) throws IOException {

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       ServeCommand.class,
       DemoCommand.class,
+      DevCommand.class,
       PublishCommand.class,
       AppsCommand.class,
       VersionsCommand.class,

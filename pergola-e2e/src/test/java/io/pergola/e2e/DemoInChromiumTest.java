@@ -141,10 +141,15 @@ class DemoInChromiumTest {
   }
 
   @Test
-  void aDeveloperSeesTheirLocalBillingInsideTheRealShellWhileEverybodyElseKeepsTheDeployedOne() {
-    // What billing's team has on its dev server: the shell's Vue (from the import map) and the
-    // signed-in person's token (from the shell's login), as the deployed billing has them.
-    String source =
+  void aDeveloperSeesTheirLocalBillingInsideTheRealShellWhileEverybodyElseKeepsTheDeployedOne() throws Exception {
+    // What billing's team has in its folder, served by pergola dev: it uses the shell's Vue (from
+    // the import map) and the signed-in person's token (from the shell's login), as the deployed
+    // billing does.
+    Path folder = Files.createTempDirectory("billing-dev-");
+    Files.writeString(folder.resolve("pergola.json"),
+        "{\"name\":\"billing\",\"version\":\"1.2.0\",\"kind\":\"single-spa\",\"entry\":\"src/main.js\"}");
+    Files.createDirectories(folder.resolve("src"));
+    Files.writeString(folder.resolve("src/main.js"),
         """
         import { version } from "vue";
         export async function bootstrap() {}
@@ -153,20 +158,26 @@ class DemoInChromiumTest {
           props.domElement.innerHTML = `<h1 data-testid="dev-billing">Billing in progress, Vue ${version}, ${token ? "with" : "without"} a token</h1>`;
         }
         export async function unmount(props) { props.domElement.innerHTML = ""; }
-        """;
-    try (LocalDevServer devServer = LocalDevServer.serving("/src/main.js", source)) {
+        """);
+    try (DevServerProcess devServer = DevServerProcess.start(folder, demo.url())) {
       page.navigate(demo.url() + "/pergola/dev-overrides");
       page.fill("input[name=username]", "ada");
       page.fill("input[name=password]", "ada-demo");
       page.click("button[type=submit]");
-      page.fill("input[name=billing]", devServer.url("/src/main.js").toString());
+      page.fill("input[name=billing]", devServer.entry().toString());
       page.click("button:has-text('Save')");
       page.waitForSelector("text=Saved.");
+      screenshot("dev-overrides");
 
       page.navigate(demo.url() + "/billing");
 
       assertThat(page.textContent("[data-testid=dev-billing]")).startsWith("Billing in progress, Vue 3.").endsWith("with a token");
+      screenshot("billing-from-dev-server");
       assertThat(text("[data-testid=user-name]")).isEqualTo("Ada Lovelace"); // the rest of the shell as deployed
+      // The developer's loop: edit, reload, see it; nothing published.
+      Files.writeString(folder.resolve("src/main.js"), Files.readString(folder.resolve("src/main.js")).replace("in progress", "edited"));
+      page.reload();
+      assertThat(page.textContent("[data-testid=dev-billing]")).startsWith("Billing edited");
       try (BrowserContext other = chromium.browser().newContext()) {
         Page everybodyElse = other.newPage();
         everybodyElse.navigate(demo.url() + "/billing");
