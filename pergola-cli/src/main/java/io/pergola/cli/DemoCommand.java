@@ -89,6 +89,7 @@ final class DemoCommand implements Callable<Integer> {
     for (DemoUser user : DEMO_USERS) {
       out.println("    " + user.username() + " / " + user.password() + "  (" + user.name() + ", " + user.role() + ")");
     }
+    out.println("  Dashboard (versions, deploys, history): " + url + "/pergola/dashboard");
     out.println("  Try a deploy without touching the shell (the README's \"Second step\"),");
     out.println("  and a child from your own folder inside it (\"Third step\", with pergola dev).");
     out.println("  Admin token: " + tokenSource());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -116,14 +117,7 @@ class DemoInChromiumTest {
 
   @Test
   void aNewBillingVersionGoesLiveOnTheNextPageLoadAndRollsBackWithoutRestartingTheShell() throws Exception {
-    Path changed = Files.createTempDirectory("billing-1.1.0-");
-    copy(Path.of("..", "examples", "billing"), changed);
-    Files.writeString(
-        changed.resolve("billing.js"),
-        Files.readString(changed.resolve("billing.js")).replace("const TITLE = \"Invoices\";", "const TITLE = \"Invoices and credit notes\";"));
-    Files.writeString(
-        changed.resolve("pergola.json"),
-        Files.readString(changed.resolve("pergola.json")).replace("\"version\": \"1.0.0\"", "\"version\": \"1.1.0\""));
+    Path changed = changedBilling("1.1.0", "Invoices and credit notes");
     signInAsAda("/billing");
     assertThat(page.textContent("[data-testid=billing-title]")).isEqualTo("Invoices");
 
@@ -198,6 +192,43 @@ class DemoInChromiumTest {
     }
   }
 
+  @Test
+  void aTeamMemberPromotesAndRollsBackFromTheDashboardAndNeverOverASomebodyElsesChange() throws Exception {
+    demo.client("publish", changedBilling("1.3.0", "Invoices, from the dashboard").toString());
+    page.onDialog(dialog -> dialog.accept());
+    page.navigate(demo.url() + "/pergola/dashboard");
+    page.fill("input[name=username]", "ada");
+    page.fill("input[name=password]", "ada-demo");
+    page.click("button[type=submit]");
+    Locator billing = page.locator("#deployments tr[data-app=billing]");
+
+    billing.locator("select").selectOption("1.3.0");
+    page.fill("input[name=reason]", "credit notes");
+    billing.locator("button:has-text('Promote')").first().click();
+
+    page.waitForSelector(".notice.done");
+    assertThat(billing.locator(".deployed").textContent()).isEqualTo("1.3.0");
+    assertThat(page.locator("#history tbody tr").first().textContent())
+        .contains("user:ada").contains("promote billing 1.0.0 → 1.3.0").contains("credit notes");
+    assertThat(page.textContent(".who")).isEqualTo("Signed in as Ada Lovelace");
+    screenshot("dashboard");
+
+    // Somebody else rolls billing back meanwhile: the dashboard's own click deploys nothing,
+    // and shows the environment as it now is.
+    demo.client("rollback", "billing");
+    billing.locator("button:has-text('Roll back')").click();
+
+    page.waitForSelector(".notice.error:has-text('changed since this page was drawn')");
+    assertThat(billing.locator(".deployed").textContent()).isEqualTo("1.0.0");
+    assertThat(page.locator("#history tbody tr").first().textContent()).contains("rollback billing 1.3.0 → 1.0.0");
+
+    // Ada is in team billing, not in the header's team: the API's refusal is shown as it is.
+    page.locator("#deployments tr[data-app=header] button:has-text('Promote')").first().click();
+
+    page.waitForSelector(".notice.error:has-text('may not')");
+    assertThat(page.locator(".notice.error").textContent()).contains("user:ada may not").contains("team \"platform\"");
+  }
+
   private void screenshot(String name) throws IOException {
     Path target = Path.of("target", "screenshots");
     Files.createDirectories(target);
@@ -218,6 +249,19 @@ class DemoInChromiumTest {
     }
     int value = Integer.parseInt(h, 16);
     return "rgb(" + (value >> 16) + ", " + ((value >> 8) & 0xff) + ", " + (value & 0xff) + ")";
+  }
+
+  /** A copy of the billing example as its team would change it: a new title, a new version. */
+  private static Path changedBilling(String version, String title) throws IOException {
+    Path changed = Files.createTempDirectory("billing-" + version + "-");
+    copy(Path.of("..", "examples", "billing"), changed);
+    Files.writeString(
+        changed.resolve("billing.js"),
+        Files.readString(changed.resolve("billing.js")).replace("const TITLE = \"Invoices\";", "const TITLE = \"" + title + "\";"));
+    Files.writeString(
+        changed.resolve("pergola.json"),
+        Files.readString(changed.resolve("pergola.json")).replace("\"version\": \"1.0.0\"", "\"version\": \"" + version + "\""));
+    return changed;
   }
 
   private static void copy(Path from, Path to) throws IOException {

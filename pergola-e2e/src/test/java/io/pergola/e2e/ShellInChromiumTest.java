@@ -71,6 +71,23 @@ class ShellInChromiumTest {
   }
 
   @Test
+  void withoutALoginTheDashboardWorksWithAPastedTokenAndShowsWhatIsDeployed() {
+    page.navigate(server.baseUrl() + "/pergola/dashboard");
+    page.fill("input[name=token]", "not-a-token");
+    page.click("button:has-text('Open')");
+
+    page.waitForSelector(".notice.error");
+    page.fill("input[name=token]", server.admin().token());
+    page.click("button:has-text('Open')");
+
+    assertThat(page.locator("#deployments tr[data-app=wc] .deployed").textContent()).isEqualTo("1.0.0");
+    assertThat(page.locator("#history tbody tr").count()).isPositive();
+    // The token lives in the page's memory only.
+    assertThat(page.evaluate("localStorage.length + sessionStorage.length")).isEqualTo(0);
+    assertThat(context.cookies()).noneMatch(cookie -> cookie.value.contains(server.admin().token()));
+  }
+
+  @Test
   void deepLinkOpensTheChildAtThatPath() {
     open("/wc/deep/path/42");
 

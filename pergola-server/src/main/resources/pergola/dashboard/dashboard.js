@@ -1,0 +1,227 @@
+/**
+ * Pergola's web dashboard: what each environment runs, the versions each app has published, the
+ * audit trail, and deploys for people: promote, roll back in one click, canaries. A client of the
+ * HTTP API like the command line; every change is sent with `If-Match` on the revision shown, so
+ * nobody deploys over a change they have not seen.
+ */
+
+const page = document.body.dataset;
+const withLogin = page.login === 'true';
+
+/** @type {{value: string, expiresAt?: number, user?: object} | null} the API token, in memory only */
+let token = null;
+/** @type {string | null} the environment on show */
+let environment = null;
+
+// ---- talking to the API
+
+/** The bearer token: the signed-in person's, from the shell's login, or the one pasted in. */
+async function accessToken() {
+  if (!withLogin) return token.value;
+  if (token && token.expiresAt - Date.now() > 30_000) return token.value;
+  const answer = await fetch(page.tokenUrl, { headers: { [page.tokenHeader]: '1' } });
+  if (!answer.ok) throw new Error(await reason(answer));
+  const body = await answer.json();
+  token = { value: body.access_token, expiresAt: (body.expires_at ?? 0) * 1000, user: body.user };
+  return token.value;
+}
+
+/** Calls the API; a problem document's detail becomes the error's message. */
+async function api(path, { method = 'GET', body, revision } = {}) {
+  const headers = { Authorization: `Bearer ${await accessToken()}` };
+  if (body) headers['Content-Type'] = 'application/json';
+  if (revision !== undefined) headers['If-Match'] = `"${revision}"`;
+  const answer = await fetch(path, { method, headers, body: body && JSON.stringify(body) });
+  if (!answer.ok) {
+    const error = new Error(await reason(answer));
+    error.status = answer.status;
+    throw error;
+  }
+  return answer.json();
+}
+
+async function reason(answer) {
+  try {
+    const problem = await answer.json();
+    return problem.detail || problem.title || `${answer.status}`;
+  } catch {
+    return `${answer.status} ${answer.statusText}`;
+  }
+}
+
+const path = (...parts) => parts.map(encodeURIComponent).join('/');
+
+// ---- building the page (text only ever through textContent)
+
+function el(tag, attributes = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (name.startsWith('on')) element.addEventListener(name.slice(2), value);
+    else if (value !== false && value != null) element.setAttribute(name, value === true ? '' : value);
+  }
+  element.append(...children.flat().filter((child) => child != null));
+  return element;
+}
+
+const main = el('main');
+const who = el('span', { class: 'who' });
+const notice = el('p', { class: 'notice', role: 'status', hidden: true });
+const reasonInput = el('input', { name: 'reason', placeholder: 'why (recorded in the audit trail)', size: 40 });
+
+function say(text, kind = 'error') {
+  notice.textContent = text;
+  notice.className = `notice ${kind}`;
+  notice.setAttribute('role', kind === 'error' ? 'alert' : 'status');
+  notice.hidden = false;
+}
+
+function when(instant) {
+  return new Date(instant).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/**
+ * Sends a deploy after the person confirms it, then shows the environment as it now is. A 412
+ * means somebody else deployed since this page was drawn: the page is redrawn for a new look.
+ */
+async function deploy(question, operation, body, revision) {
+  if (!confirm(question)) return;
+  notice.hidden = true; // what an earlier change said is not about this one
+  const message = reasonInput.value.trim();
+  try {
+    const result = await api(`/api/environments/${path(environment)}/${operation}`, {
+      method: 'POST', body: { ...body, ...(message && { message }) }, revision,
+    });
+    reasonInput.value = '';
+    await show();
+    say(`Done: ${environment} is at revision ${result.revision}.`, 'done');
+  } catch (error) {
+    if (error.status === 412) {
+      await show();
+      say(`${environment} changed since this page was drawn; here it is now. Nothing was deployed.`);
+    } else {
+      say(error.message);
+    }
+  }
+}
+
+function deployedRows(current, apps, versionsByApp) {
+  const deployed = new Map(current.deployments.map((d) => [d.app, d]));
+  return apps.map((app) => {
+    const deployment = deployed.get(app.name);
+    const versions = versionsByApp.get(app.name) ?? [];
+    const choice = el('select', { 'aria-label': `version of ${app.name}` },
+      versions.map((v) => el('option', { value: v.version, selected: v.version === deployment?.version }, v.version)));
+    const percent = el('input', { type: 'number', min: 1, max: 99, value: 10, 'aria-label': `canary share of ${app.name}` });
+    const actions = [
+      el('button', {
+        type: 'button',
+        onclick: () => deploy(`Deploy ${app.name} ${choice.value} to everyone in ${environment}?`,
+          'promote', { app: app.name, version: choice.value }, current.revision),
+      }, 'Promote'),
+      el('button', {
+        type: 'button',
+        onclick: () => deploy(`Send ${percent.value}% of ${environment}'s visitors to ${app.name} ${choice.value}?`,
+          'canary', { app: app.name, version: choice.value, percent: Number(percent.value) }, current.revision),
+      }, 'Canary'),
+      percent, '%',
+    ];
+    const canary = deployment?.canary
+      ? [`${deployment.canary.version} to ${deployment.canary.percent}% `,
+        el('button', {
+          type: 'button',
+          onclick: () => deploy(`Give everyone ${app.name} ${deployment.canary.version}?`,
+            'canary/promote', { app: app.name }, current.revision),
+        }, 'Promote canary'),
+        el('button', {
+          type: 'button',
+          onclick: () => deploy(`End ${app.name}'s canary?`, 'canary/abort', { app: app.name }, current.revision),
+        }, 'Abort')]
+      : '—';
+    return el('tr', { 'data-app': app.name },
+      el('th', { scope: 'row' }, app.name),
+      el('td', {}, app.team),
+      el('td', { class: 'deployed' }, deployment ? deployment.version : 'not deployed'),
+      el('td', {}, canary),
+      el('td', {}, el('div', { class: 'actions' }, choice, ...actions)),
+      el('td', {}, deployment
+        ? el('button', {
+          type: 'button',
+          onclick: () => deploy(`Roll ${app.name} back to the version it had before ${deployment.version}?`,
+            'rollback', { app: app.name }, current.revision),
+        }, 'Roll back')
+        : null));
+  });
+}
+
+function historyRows(audit, current) {
+  return audit.map((entry) => el('tr', { 'data-revision': entry.revision },
+    el('td', {}, String(entry.revision)),
+    el('td', {}, when(entry.at)),
+    el('td', {}, entry.actor),
+    el('td', {}, [entry.action, entry.app, entry.fromVersion && `${entry.fromVersion} →`, entry.toVersion]
+      .filter(Boolean).join(' ') + (entry.forced ? ' (forced)' : '')),
+    el('td', {}, entry.message ?? ''),
+    el('td', {}, entry.revision === current.revision ? 'current' : el('button', {
+      type: 'button',
+      onclick: () => deploy(`Put all of ${environment} back as it was at revision ${entry.revision}?`,
+        'rollback', { toRevision: entry.revision }, current.revision),
+    }, 'Restore'))));
+}
+
+/** Draws the environment on show, its apps and its history, from the API as it is now. */
+async function show() {
+  const [environments, apps] = await Promise.all([api('/api/environments'), api('/api/apps')]);
+  if (!environments.some((e) => e.name === environment)) {
+    environment = (environments.find((e) => e.name === 'production') ?? environments[0])?.name ?? null;
+  }
+  if (!environment) {
+    main.replaceChildren(el('p', {}, 'There is no environment yet.'));
+    return;
+  }
+  const [current, audit, versions] = await Promise.all([
+    api(`/api/environments/${path(environment)}`),
+    api(`/api/environments/${path(environment)}/audit`),
+    Promise.all(apps.map((app) => api(`/api/apps/${path(app.name)}/versions`))),
+  ]);
+  const versionsByApp = new Map(apps.map((app, i) => [app.name, versions[i]]));
+  if (token?.user?.name) who.textContent = `Signed in as ${token.user.name}`;
+  const picker = el('select', {
+    'aria-label': 'environment',
+    onchange: (event) => { environment = event.target.value; show().catch((error) => say(error.message)); },
+  }, environments.map((e) => el('option', { value: e.name, selected: e.name === environment }, e.name)));
+  main.replaceChildren(
+    el('section', {},
+      el('h2', {}, 'Environment ', picker, ` at revision ${current.revision}`),
+      el('p', { class: 'meta' }, `since ${when(current.createdAt)}, by ${current.createdBy}`),
+      el('label', { class: 'reason' }, 'Reason for a change: ', reasonInput),
+      el('table', { id: 'deployments' },
+        el('thead', {}, el('tr', {}, ['App', 'Team', 'Deployed', 'Canary', 'Deploy a version', ''].map((h) => el('th', {}, h)))),
+        el('tbody', {}, deployedRows(current, apps, versionsByApp)))),
+    el('section', {},
+      el('h2', {}, 'History'),
+      el('table', { id: 'history' },
+        el('thead', {}, el('tr', {}, ['Revision', 'When', 'Who', 'What', 'Why', ''].map((h) => el('th', {}, h)))),
+        el('tbody', {}, historyRows(audit, current)))));
+}
+
+/** Without the shell's login, the person gives an API token, kept in this page's memory only. */
+function askForToken() {
+  const input = el('input', { type: 'password', name: 'token', autocomplete: 'off', required: true, size: 50 });
+  main.replaceChildren(el('form', {
+    class: 'token',
+    onsubmit: (event) => {
+      event.preventDefault();
+      token = { value: input.value.trim() };
+      show().catch((error) => { token = null; askForToken(); say(error.message); });
+    },
+  },
+  el('label', {}, 'API token (an admin or team token; kept in this page only): ', input),
+  el('button', { type: 'submit' }, 'Open')));
+}
+
+document.body.append(
+  el('header', {}, el('h1', {}, 'Pergola'), el('a', { href: '/' }, 'Open the shell'), who),
+  notice,
+  main);
+if (withLogin) show().catch((error) => say(error.message));
+else askForToken();
