@@ -10,8 +10,11 @@ import io.pergola.server.testkit.LoginServers;
 import io.pergola.server.testkit.PergolaTestServer;
 import io.pergola.server.testkit.TestHttp;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -166,6 +169,29 @@ class LoginTest {
     assertThat(billing.toString()).doesNotContain("shipping-api").doesNotContain("\"pergola\"");
     assertThat(billing.get("sub").asString()).isEqualTo(ALICE);
     assertThat(api.toString()).contains("\"aud\":\"pergola\"");
+  }
+
+  @Test
+  void tokensAskedForAtOnceRightAfterSignInAreAllGiven() throws Exception {
+    // As a page's first-token script and a dashboard ask: several at once, on a session that
+    // holds none yet, so each request adds the same attributes to it.
+    BrowserSession browser = signedIn();
+
+    List<Integer> statuses;
+    try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+      List<Future<Integer>> answers = new ArrayList<>();
+      for (String app : new String[] {null, null, "billing", "billing", null, "billing"}) {
+        answers.add(threads.submit(() -> browser.runtimeCall("GET", app == null ? "/auth/token" : "/auth/token?app=" + app).statusCode()));
+      }
+      statuses = new ArrayList<>();
+      for (var answer : answers) {
+        statuses.add(answer.get());
+      }
+    }
+
+    assertThat(statuses).containsOnly(200);
+    // And the session still holds the sign-in.
+    assertThat(BrowserSession.claims(browser.token(null)).get("sub").asString()).isEqualTo(ALICE);
   }
 
   @Test
