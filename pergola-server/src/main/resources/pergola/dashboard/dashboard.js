@@ -10,15 +10,22 @@ const withLogin = page.login === 'true';
 
 /** @type {{value: string, expiresAt?: number, user?: object} | null} the API token, in memory only */
 let token = null;
+/** @type {Promise<string> | null} the token request under way */
+let tokenRequest = null;
 /** @type {string | null} the environment on show */
 let environment = null;
 
 // ---- talking to the API
 
 /** The bearer token: the signed-in person's, from the shell's login, or the one pasted in. */
-async function accessToken() {
-  if (!withLogin) return token.value;
-  if (token && token.expiresAt - Date.now() > 30_000) return token.value;
+function accessToken() {
+  if (!withLogin || (token && token.expiresAt - Date.now() > 30_000)) return Promise.resolve(token.value);
+  // The page's calls start side by side: one token request serves them all.
+  tokenRequest ??= fetchToken().finally(() => { tokenRequest = null; });
+  return tokenRequest;
+}
+
+async function fetchToken() {
   const answer = await fetch(page.tokenUrl, { headers: { [page.tokenHeader]: '1' } });
   if (!answer.ok) throw new Error(await reason(answer));
   const body = await answer.json();
@@ -104,56 +111,54 @@ async function deploy(question, operation, body, revision) {
   }
 }
 
-function deployedRows(current, apps, versionsByApp) {
+/**
+ * Buttons for what `me` may not do are shown disabled, saying why; the API decides either way,
+ * and its refusal is shown as it is.
+ */
+function refusedTo(me, team) {
+  if (me.admin || me.teams.includes(team)) return {};
+  return { disabled: true, title: `${team}'s app: only team ${team} and admins deploy it` };
+}
+
+function deployedRows(current, apps, versionsByApp, me) {
   const deployed = new Map(current.deployments.map((d) => [d.app, d]));
   return apps.map((app) => {
+    const may = refusedTo(me, app.team);
     const deployment = deployed.get(app.name);
     const versions = versionsByApp.get(app.name) ?? [];
     const choice = el('select', { 'aria-label': `version of ${app.name}` },
       versions.map((v) => el('option', { value: v.version, selected: v.version === deployment?.version }, v.version)));
     const percent = el('input', { type: 'number', min: 1, max: 99, value: 10, 'aria-label': `canary share of ${app.name}` });
-    const actions = [
-      el('button', {
-        type: 'button',
-        onclick: () => deploy(`Deploy ${app.name} ${choice.value} to everyone in ${environment}?`,
-          'promote', { app: app.name, version: choice.value }, current.revision),
-      }, 'Promote'),
-      el('button', {
-        type: 'button',
-        onclick: () => deploy(`Send ${percent.value}% of ${environment}'s visitors to ${app.name} ${choice.value}?`,
-          'canary', { app: app.name, version: choice.value, percent: Number(percent.value) }, current.revision),
-      }, 'Canary'),
-      percent, '%',
-    ];
+    // The question and the request are made on the click, from what the inputs hold then.
+    const act = (label, question, operation, body) => el('button', {
+      type: 'button', ...may, onclick: () => deploy(question(), operation, body(), current.revision),
+    }, label);
     const canary = deployment?.canary
       ? [`${deployment.canary.version} to ${deployment.canary.percent}% `,
-        el('button', {
-          type: 'button',
-          onclick: () => deploy(`Give everyone ${app.name} ${deployment.canary.version}?`,
-            'canary/promote', { app: app.name }, current.revision),
-        }, 'Promote canary'),
-        el('button', {
-          type: 'button',
-          onclick: () => deploy(`End ${app.name}'s canary?`, 'canary/abort', { app: app.name }, current.revision),
-        }, 'Abort')]
+        act('Promote canary', () => `Give everyone ${app.name} ${deployment.canary.version}?`,
+          'canary/promote', () => ({ app: app.name })),
+        act('Abort', () => `End ${app.name}'s canary?`, 'canary/abort', () => ({ app: app.name }))]
       : '—';
     return el('tr', { 'data-app': app.name },
       el('th', { scope: 'row' }, app.name),
       el('td', {}, app.team),
       el('td', { class: 'deployed' }, deployment ? deployment.version : 'not deployed'),
       el('td', {}, canary),
-      el('td', {}, el('div', { class: 'actions' }, choice, ...actions)),
+      el('td', {}, el('div', { class: 'actions' },
+        choice,
+        act('Promote', () => `Deploy ${app.name} ${choice.value} to everyone in ${environment}?`,
+          'promote', () => ({ app: app.name, version: choice.value })),
+        act('Canary', () => `Send ${percent.value}% of ${environment}'s visitors to ${app.name} ${choice.value}?`,
+          'canary', () => ({ app: app.name, version: choice.value, percent: Number(percent.value) })),
+        percent, '%')),
       el('td', {}, deployment
-        ? el('button', {
-          type: 'button',
-          onclick: () => deploy(`Roll ${app.name} back to the version it had before ${deployment.version}?`,
-            'rollback', { app: app.name }, current.revision),
-        }, 'Roll back')
+        ? act('Roll back', () => `Roll ${app.name} back to the version it had before ${deployment.version}?`,
+          'rollback', () => ({ app: app.name }))
         : null));
   });
 }
 
-function historyRows(audit, current) {
+function historyRows(audit, current, me) {
   return audit.map((entry) => el('tr', { 'data-revision': entry.revision },
     el('td', {}, String(entry.revision)),
     el('td', {}, when(entry.at)),
@@ -163,6 +168,7 @@ function historyRows(audit, current) {
     el('td', {}, entry.message ?? ''),
     el('td', {}, entry.revision === current.revision ? 'current' : el('button', {
       type: 'button',
+      ...(!me.admin && { disabled: true, title: 'Restoring a whole environment is for admins' }),
       onclick: () => deploy(`Put all of ${environment} back as it was at revision ${entry.revision}?`,
         'rollback', { toRevision: entry.revision }, current.revision),
     }, 'Restore'))));
@@ -170,7 +176,7 @@ function historyRows(audit, current) {
 
 /** Draws the environment on show, its apps and its history, from the API as it is now. */
 async function show() {
-  const [environments, apps] = await Promise.all([api('/api/environments'), api('/api/apps')]);
+  const [environments, apps, me] = await Promise.all([api('/api/environments'), api('/api/apps'), api('/api/me')]);
   if (!environments.some((e) => e.name === environment)) {
     environment = (environments.find((e) => e.name === 'production') ?? environments[0])?.name ?? null;
   }
@@ -184,7 +190,7 @@ async function show() {
     Promise.all(apps.map((app) => api(`/api/apps/${path(app.name)}/versions`))),
   ]);
   const versionsByApp = new Map(apps.map((app, i) => [app.name, versions[i]]));
-  if (token?.user?.name) who.textContent = `Signed in as ${token.user.name}`;
+  who.textContent = token?.user?.name ? `Signed in as ${token.user.name}` : `As ${me.id}`;
   const picker = el('select', {
     'aria-label': 'environment',
     onchange: (event) => { environment = event.target.value; show().catch((error) => say(error.message)); },
@@ -196,12 +202,12 @@ async function show() {
       el('label', { class: 'reason' }, 'Reason for a change: ', reasonInput),
       el('table', { id: 'deployments' },
         el('thead', {}, el('tr', {}, ['App', 'Team', 'Deployed', 'Canary', 'Deploy a version', ''].map((h) => el('th', {}, h)))),
-        el('tbody', {}, deployedRows(current, apps, versionsByApp)))),
+        el('tbody', {}, deployedRows(current, apps, versionsByApp, me)))),
     el('section', {},
       el('h2', {}, 'History'),
       el('table', { id: 'history' },
         el('thead', {}, el('tr', {}, ['Revision', 'When', 'Who', 'What', 'Why', ''].map((h) => el('th', {}, h)))),
-        el('tbody', {}, historyRows(audit, current)))));
+        el('tbody', {}, historyRows(audit, current, me)))));
 }
 
 /** Without the shell's login, the person gives an API token, kept in this page's memory only. */

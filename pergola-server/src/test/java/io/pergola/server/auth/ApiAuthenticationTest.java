@@ -28,6 +28,17 @@ class ApiAuthenticationTest {
   }
 
   @Test
+  void aTokenLearnsWhomTheApiTakesItFor() {
+    String name = PergolaTestServer.unique("team");
+    TestHttp team = server.newTeam(name);
+
+    assertThat(team.get("/api/me").expectStatus(200).json().toString())
+        .isEqualTo("{\"id\":\"team:" + name + "\",\"admin\":false,\"teams\":[\"" + name + "\"]}");
+    assertThat(server.admin().get("/api/me").expectStatus(200).json().get("admin").asBoolean()).isTrue();
+    server.anonymous().get("/api/me").expectProblem(401);
+  }
+
+  @Test
   void teamTokenMayNotManageTeams() {
     TestHttp team = server.newTeam(PergolaTestServer.unique("team"));
 

@@ -28,6 +28,7 @@ import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import tools.jackson.databind.JsonNode;
 
 /**
  * People's access tokens on the registry API: accepted as the person their groups make them,
@@ -69,6 +70,17 @@ class PersonTokensTest {
     alice.put("/api/apps/parcels/versions/1.0.0", TestBundle.validModule("parcels", "1.0.0").zip(), "application/zip")
         .expectProblem(403);
     alice.postJson("/api/teams", "{\"name\":\"payroll\"}").expectProblem(403);
+  }
+
+  @Test
+  void aPersonLearnsWhomTheApiTakesThemFor() {
+    JsonNode alice = server.withToken(apiTokenOf(ALICE, ALICE_PASSWORD)).get("/api/me").expectStatus(200).json();
+    JsonNode bob = server.withToken(apiTokenOf(BOB, BOB_PASSWORD)).get("/api/me").expectStatus(200).json();
+
+    assertThat(alice.get("id").asString()).isEqualTo("user:alice");
+    assertThat(alice.get("admin").asBoolean()).isFalse();
+    assertThat(alice.get("teams").toString()).isEqualTo("[\"billing\"]");
+    assertThat(bob.get("admin").asBoolean()).isTrue();
   }
 
   @Test
