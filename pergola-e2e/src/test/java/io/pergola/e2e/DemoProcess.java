@@ -112,7 +112,8 @@ final class DemoProcess implements AutoCloseable {
     throw new IllegalStateException("pergola demo was not ready within 3 minutes:\n" + Files.readString(log));
   }
 
-  private static String java() {
+  /** This JVM's {@code java}, for the processes the tests start. */
+  static String java() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 

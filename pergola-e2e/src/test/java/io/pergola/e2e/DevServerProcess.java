@@ -30,7 +30,7 @@ final class DevServerProcess implements AutoCloseable {
   static DevServerProcess start(Path folder, URI shell) throws IOException, InterruptedException {
     Process process =
         new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", DemoProcess.JAR.toString(),
+                DemoProcess.java(), "-jar", DemoProcess.JAR.toString(),
                 "dev", folder.toString(), "--port", "0", "--shell", shell.toString())
             .redirectErrorStream(true)
             .start();

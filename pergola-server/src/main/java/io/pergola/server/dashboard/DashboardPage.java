@@ -1,6 +1,7 @@
 package io.pergola.server.dashboard;
 
 import io.pergola.server.shell.ShellLogin;
+import io.pergola.server.web.ContentETags;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -55,7 +56,7 @@ class DashboardPage {
         </body>
         </html>
         """
-            .formatted(PATH, style.etag(), script.etag(), login.getIfAvailable() != null,
+            .formatted(PATH, style.version(), script.version(), login.getIfAvailable() != null,
                 ShellLogin.TOKEN_URL, ShellLogin.TOKEN_REQUEST_HEADER);
   }
 
@@ -78,14 +79,21 @@ class DashboardPage {
     return style.response();
   }
 
-  /** One of the dashboard's files, read once from the classpath; revalidated by its ETag. */
-  private record File(byte[] bytes, MediaType type, String etag) {
+  /**
+   * One of the dashboard's files, read once from the classpath; revalidated by its ETag, and named
+   * in the page with a version, so a new build's file is never taken for the old one's.
+   */
+  private record File(byte[] bytes, MediaType type, String etag, String version) {
 
     static File of(String name, String type) {
       try (InputStream in = new ClassPathResource("pergola/dashboard/" + name).getInputStream()) {
         byte[] bytes = in.readAllBytes();
-        String etag = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 8);
-        return new File(bytes, new MediaType(MediaType.valueOf(type), StandardCharsets.UTF_8), etag);
+        byte[] sha256 = MessageDigest.getInstance("SHA-256").digest(bytes);
+        return new File(
+            bytes,
+            new MediaType(MediaType.valueOf(type), StandardCharsets.UTF_8),
+            ContentETags.of(sha256),
+            HexFormat.of().formatHex(sha256, 0, 8));
       } catch (IOException e) {
         throw new UncheckedIOException("The dashboard's " + name + " is missing from the classpath", e);
       } catch (NoSuchAlgorithmException e) {

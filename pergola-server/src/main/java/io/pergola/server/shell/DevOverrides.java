@@ -119,11 +119,14 @@ record DevOverrides(Map<String, URI> urls) {
    * reload connects back to it): what the page's policy must let those children reach.
    */
   Set<String> origins() {
+    if (urls.isEmpty()) {
+      return Set.of(); // every page view without overrides asks: nothing to make
+    }
     Set<String> origins = new LinkedHashSet<>();
     for (URI url : urls.values()) {
-      String hostPort = url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort());
-      origins.add(url.getScheme() + "://" + hostPort);
-      origins.add(("https".equals(url.getScheme()) ? "wss" : "ws") + "://" + hostPort);
+      String origin = ShellCsp.originOf(url.toString()).orElseThrow();
+      origins.add(origin);
+      origins.add(origin.replaceFirst("^http", "ws")); // https://x → wss://x
     }
     return origins;
   }
