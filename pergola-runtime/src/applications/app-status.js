@@ -30,7 +30,7 @@ const NEXT = {
  */
 export function transition(from, to) {
   if (!NEXT[from]?.includes(to)) {
-    throw new Error(`Pergola cannot move an app from ${from} to ${to}`);
+    throw new Error(`Pergola: no move from ${from} to ${to}`);
   }
   return to;
 }

@@ -2,7 +2,8 @@
  * Children that are custom elements. The imported module defines the element; the runtime
  * creates it (inside an open shadow root on a host `<div>` when `shadow` is set), sets its
  * `pergola` context and `route` before connecting it, and keeps `route` (property and
- * attribute) current with a `pergola:route` event on each change.
+ * attribute) current with a `pergola:route` event on each change. The element takes the place of
+ * whatever its container held: the HTML the server rendered for the child, if any.
  */
 
 import { KINDS } from './load-app.js';
@@ -25,10 +26,10 @@ export function webComponentAdapter({ element: tag, shadow }, registry) {
       let parent = el;
       if (shadow) {
         parent = el.ownerDocument.createElement('div');
-        el.append(parent);
+        el.replaceChildren(parent);
         parent = parent.attachShadow({ mode: 'open' });
       }
-      parent.append(child);
+      parent.replaceChildren(child);
       created.set(el, child);
     },
     async unmount(el) {

@@ -1,6 +1,8 @@
 /**
  * The DOM the shell itself renders: a fresh container per mount, the fallback that replaces a
- * broken child (with a Retry button) and the not-found view.
+ * broken child (with a Retry button) and the not-found view. A container the server rendered the
+ * child's fragment into (`data-pergola-fragment`) is the child's first: it mounts over the HTML
+ * the browser has shown since the page arrived, which stays until the child replaces it.
  */
 
 /**
@@ -15,8 +17,8 @@ export function createOutletView(doc, outlet, notFound) {
   const owned = (node, name) => ((node.dataset.pergolaApp = name), node);
   return {
     into(target, name) {
-      const box = owned(make('div'), name);
-      target.replaceChildren(box);
+      let box = target.firstElementChild;
+      if (box?.dataset.pergolaFragment != name) target.replaceChildren(box = owned(make('div'), name));
       return box;
     },
     fallback(box, name, retry) {
@@ -30,8 +32,8 @@ export function createOutletView(doc, outlet, notFound) {
     },
     notFound() {
       const view = make('section', '', { className: 'pergola-not-found' });
-      view.append(make('h1', notFound?.title ?? 'Page not found'),
-        make('a', 'Go to the home page', { href: '/' }));
+      view.append(make('h1', notFound?.title),
+        make('a', notFound?.home, { href: '/' }));
       outlet.replaceChildren(view);
     },
   };

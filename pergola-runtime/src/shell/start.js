@@ -76,7 +76,7 @@ export function start(win, config, importModule) {
     const slot = { app: known(app, `slot ${name}`), target: element(target, `slot ${name}`) };
     return slot.app && slot.target ? [slot] : [];
   });
-  const outlet = element(config.outlet ?? '#pergola-outlet', 'outlet');
+  const outlet = element(config.outlet, 'outlet');
   const router = createRerouter({
     match: createMatcher(config.routes ?? []), apps: controllers, slots, outlet,
     view: createOutletView(doc, outlet, config.notFound),

@@ -9,8 +9,8 @@ function node(tag, doc) {
     append(...kids) {
       this.children.push(...kids);
     },
-    replaceChildren() {
-      this.children = [];
+    replaceChildren(...kids) {
+      this.children = kids;
     },
     remove() {
       this.removed = true;
@@ -53,6 +53,16 @@ test('puts the element in an open shadow root on a host div when asked', async (
   assert.equal(host.tag, 'div');
   assert.deepEqual(host.shadowRoot.init, { mode: 'open' });
   assert.equal(host.shadowRoot.children[0].tag, 'shipping-app');
+});
+
+test('takes the place of the HTML the server rendered into its container', async () => {
+  for (const shadow of [false, true]) {
+    const { adapter, box } = setUp({ element: 'shipping-app', shadow });
+    box.append({ tag: 'ul', text: 'server-rendered shipments' });
+    await adapter.mount(box, context);
+    assert.equal(box.children.length, 1);
+    assert.equal(box.children[0].tag, shadow ? 'div' : 'shipping-app');
+  }
 });
 
 test('waits for the element to be defined before creating it', async () => {

@@ -1,13 +1,15 @@
 package io.pergola.server.shell;
 
 import com.aayushatharva.brotli4j.Brotli4jLoader;
+import com.aayushatharva.brotli4j.encoder.BrotliOutputStream;
 import com.aayushatharva.brotli4j.encoder.Encoder;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 
 /**
  * Brotli in memory, from brotli4j's native library, at a chosen quality: the best once for the
- * runtime's files, a fast one per page. Where the library cannot load, the shell's responses
+ * runtime's files, a fast one per page; or as a stream for a page that goes out in parts. Where the library cannot load, the shell's responses
  * go out with gzip only, said once in the log.
  */
 final class Brotli {
@@ -24,6 +26,19 @@ final class Brotli {
     } catch (IOException e) {
       throw new UncheckedIOException("Brotli in memory cannot fail this way", e);
     }
+  }
+
+  /** Compresses into {@code out}; each {@code flush()} sends all written so far. */
+  static OutputStream stream(OutputStream out, int quality) throws IOException {
+    return new BrotliOutputStream(out, new Encoder.Parameters().setQuality(quality)) {
+      @Override
+      public void flush() throws IOException {
+        super.flush();
+        // brotli4j's flush ends the encoder's block into its channel, not into the stream
+        // beneath, which keeps it (a servlet response: its buffer) until the page is done.
+        out.flush();
+      }
+    };
   }
 
   private static boolean load() {

@@ -2,6 +2,8 @@ package io.pergola.server.shell;
 
 import io.pergola.server.assets.AcceptEncoding;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.zip.Deflater;
 
 /**
@@ -42,5 +44,24 @@ final class PageCompression {
       return Gzip.compress(page, Deflater.BEST_SPEED);
     }
     return page;
+  }
+
+  /**
+   * The response's body stream for a page that goes out in parts (one with children's fragments,
+   * {@link FragmentedPage}), compressing in the best encoding the browser accepts; each flush sends
+   * what has been written so far, so the browser can start on the page's head at once.
+   */
+  static OutputStream streaming(String acceptEncoding, HttpServletResponse response) throws IOException {
+    OutputStream out = response.getOutputStream();
+    AcceptEncoding accepted = AcceptEncoding.parse(acceptEncoding);
+    if (accepted.brotli() && Brotli.AVAILABLE) {
+      response.setHeader("Content-Encoding", "br");
+      return Brotli.stream(out, BROTLI_QUALITY);
+    }
+    if (accepted.gzip()) {
+      response.setHeader("Content-Encoding", "gzip");
+      return Gzip.stream(out, Deflater.BEST_SPEED);
+    }
+    return out;
   }
 }

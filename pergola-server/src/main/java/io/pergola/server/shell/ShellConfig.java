@@ -43,5 +43,6 @@ record ShellConfig(
 
   record Slot(String name, String app, String target) {}
 
-  record NotFound(String title) {}
+  /** The texts of the runtime's not-found view: its heading and its link to the home page. */
+  record NotFound(String title, String home) {}
 }

@@ -21,10 +21,11 @@ class ShellConfiguration {
       CurrentRevisions revisions,
       ShellProperties properties,
       ObjectProvider<ShellLogin> login,
-      @Value("${pergola.deploy.asset-base-url:}") String assetBaseUrl) {
+      @Value("${pergola.deploy.asset-base-url:}") String assetBaseUrl,
+      FragmentClient fragments) {
     FilterRegistrationBean<ShellFilter> registration =
         new FilterRegistrationBean<>(
-            new ShellFilter(page, revisions, properties, login.getIfAvailable(), assetBaseUrl));
+            new ShellFilter(page, revisions, properties, login.getIfAvailable(), assetBaseUrl, fragments));
     registration.addUrlPatterns("/*");
     registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
     registration.setName("pergolaShell");

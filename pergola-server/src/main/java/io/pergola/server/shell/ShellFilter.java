@@ -8,7 +8,9 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -20,7 +22,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *
  * <p>A servlet filter rather than a Spring MVC controller because every page view passes here.
  * It runs after the security filters, so the login issue can protect routes. Each page is built
- * from one revision snapshot taken once per request; each response gets a fresh CSP nonce.
+ * from one revision snapshot taken once per request; each response gets a fresh CSP nonce. A page
+ * showing children with server-rendered fragments streams out, the fragments put in as they come
+ * ({@link FragmentedPage}); any other page goes out whole, with its length.
  */
 final class ShellFilter extends OncePerRequestFilter {
 
@@ -38,20 +42,25 @@ final class ShellFilter extends OncePerRequestFilter {
   private final ShellProperties properties;
   private final ShellLogin login; // null: the shell has no login
   private final ShellCsp csp;
+  private final ShellFragments fragments;
 
   ShellFilter(
-      ShellPage page, CurrentRevisions revisions, ShellProperties properties, ShellLogin login, String assetBaseUrl) {
+      ShellPage page, CurrentRevisions revisions, ShellProperties properties, ShellLogin login, String assetBaseUrl,
+      FragmentClient fragmentClient) {
     this.page = page;
     this.revisions = revisions;
     this.properties = properties;
     this.login = login;
-    // The shell serves one environment, so its page's sources are known once for all.
-    this.csp = new ShellCsp(properties.layoutOf(properties.environment()), assetBaseUrl);
+    // The shell serves one environment, so its page's sources and fragments are known once for all.
+    ShellProperties.Layout layout = properties.layoutOf(properties.environment());
+    this.csp = new ShellCsp(layout, assetBaseUrl);
+    this.fragments = new ShellFragments(fragmentClient, layout);
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    Instant asked = Instant.now();
     String method = request.getMethod();
     String path = request.getRequestURI();
     if (!("GET".equals(method) || "HEAD".equals(method)) || isReserved(path)) {
@@ -74,10 +83,11 @@ final class ShellFilter extends OncePerRequestFilter {
     ShellPage.Rendered rendered = page.render(revision, subject, path, auth, overrides);
     String nonce = nonce();
     byte[] body = rendered.body().withNonce(nonce);
+    List<FragmentedPage.Placement> placements =
+        "GET".equals(method) ? fragments.start(body, rendered, revision, request, overrides, asked) : List.of();
     response.setStatus(rendered.known() ? 200 : 404);
     response.setContentType("text/html;charset=utf-8");
     response.setHeader("Vary", "Accept-Encoding");
-    body = PageCompression.encode(body, request.getHeader("Accept-Encoding"), response);
     response.setHeader("Content-Security-Policy", csp.withNonce(nonce, overrides.origins()));
     // What the policy's frame-ancestors 'self' says, for browsers that know only this header;
     // Spring Security's default, DENY, would say otherwise.
@@ -86,6 +96,13 @@ final class ShellFilter extends OncePerRequestFilter {
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
     response.setHeader("Pergola-Revision", Long.toString(revision.number()));
+    if (!placements.isEmpty()) {
+      try (OutputStream out = PageCompression.streaming(request.getHeader("Accept-Encoding"), response)) {
+        FragmentedPage.write(body, placements, out);
+      }
+      return;
+    }
+    body = PageCompression.encode(body, request.getHeader("Accept-Encoding"), response);
     response.setContentLength(body.length);
     if ("GET".equals(method)) {
       response.getOutputStream().write(body);

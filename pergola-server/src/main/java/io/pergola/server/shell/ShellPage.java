@@ -37,6 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
 class ShellPage {
 
   static final String NONCE = "\u0000NONCE\u0000";
+  static final String SLOT_ID_PREFIX = "pergola-slot-";
+  static final String OUTLET_ID = "pergola-outlet";
 
   /**
    * Stands for the signed-in user's claims in the pages kept; each request's claims take the
@@ -61,14 +63,21 @@ class ShellPage {
 
   /**
    * What a request gets: the page (with the nonce placeholder), the same as bytes ready for the
-   * nonce, and whether its path is known.
+   * nonce, whether its path is known, and the children it shows at once, where their fragments
+   * would go.
    */
-  record Rendered(String html, NoncedHtml body, boolean known) {
+  record Rendered(String html, NoncedHtml body, boolean known, List<Shown> shown) {
 
-    static Rendered of(String html, boolean known) {
-      return new Rendered(html, NoncedHtml.of(html, NONCE), known);
+    static Rendered of(String html, boolean known, List<Shown> shown) {
+      return new Rendered(html, NoncedHtml.of(html, NONCE), known, shown);
     }
   }
+
+  /**
+   * A child the page shows at once: in an always-on slot or, for the route's child, in the
+   * outlet; {@code elementId} is the id of that element, {@code version} the one this page runs.
+   */
+  record Shown(String app, String version, String elementId) {}
 
   /**
    * What a page depends on besides the nonce and the signed-in user's claims: the revision, the
@@ -114,7 +123,9 @@ class ShellPage {
         remember(pages, key, page);
       }
     }
-    return signedIn ? Rendered.of(page.html().replace(userPlaceholderJson, scriptJson(auth.user())), known) : page;
+    return signedIn
+        ? Rendered.of(page.html().replace(userPlaceholderJson, scriptJson(auth.user())), known, page.shown())
+        : page;
   }
 
   /** Bounded: a new revision makes old entries useless, so a full cache simply starts over. */
@@ -147,8 +158,8 @@ class ShellPage {
             apps(resolved, auth != null && auth.user() != null),
             slots(layout),
             routes.routes(),
-            "#pergola-outlet",
-            new ShellConfig.NotFound("Page not found"));
+            "#" + OUTLET_ID,
+            new ShellConfig.NotFound("Page not found", "Go to the home page"));
 
     List<String> shown = preloaded(layout, current);
     Map<String, String> adapters = combinedAdapters(shown, config);
@@ -229,12 +240,19 @@ class ShellPage {
       }
     }
     Map<String, String> slots = new LinkedHashMap<>();
-    for (String slot : layout.slots().keySet()) {
-      slots.put(slot, "<div id=\"pergola-slot-" + escapeHtml(slot) + "\"></div>\n");
+    List<Shown> showing = new ArrayList<>();
+    layout.slots().forEach((slot, app) -> {
+      slots.put(slot, "<div id=\"" + escapeHtml(SLOT_ID_PREFIX + slot) + "\"></div>\n");
+      shownAt(app, SLOT_ID_PREFIX + slot, resolved).ifPresent(showing::add);
+    });
+    String outlet = "<main id=\"" + OUTLET_ID + "\"></main>\n";
+    if (current != null && !layout.slots().containsValue(current)) {
+      shownAt(current, OUTLET_ID, resolved).ifPresent(showing::add);
     }
-    String outlet = "<main id=\"pergola-outlet\"></main>\n";
+    List<Shown> shownList = List.copyOf(showing);
     if (layout.template() != null) {
-      return Rendered.of(PageTemplate.fill(layout.template(), head.toString(), slots, outlet, script.toString()), known);
+      return Rendered.of(
+          PageTemplate.fill(layout.template(), head.toString(), slots, outlet, script.toString()), known, shownList);
     }
     StringBuilder html = new StringBuilder(head.length() + 512);
     html.append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -244,7 +262,12 @@ class ShellPage {
         .append("</head>\n<body>\n");
     slots.values().forEach(html::append);
     html.append(outlet).append(script).append("</body>\n</html>\n");
-    return Rendered.of(html.toString(), known);
+    return Rendered.of(html.toString(), known, shownList);
+  }
+
+  private static Optional<Shown> shownAt(String app, String elementId, Map<AppName, SemVer> resolved) {
+    return Optional.ofNullable(resolved.get(new AppName(app)))
+        .map(version -> new Shown(app, version.toString(), elementId));
   }
 
   /**
@@ -408,7 +431,7 @@ class ShellPage {
 
   private static List<ShellConfig.Slot> slots(ShellProperties.Layout layout) {
     List<ShellConfig.Slot> slots = new ArrayList<>();
-    layout.slots().forEach((name, app) -> slots.add(new ShellConfig.Slot(name, app, "#pergola-slot-" + name)));
+    layout.slots().forEach((name, app) -> slots.add(new ShellConfig.Slot(name, app, "#" + SLOT_ID_PREFIX + name)));
     return slots;
   }
 

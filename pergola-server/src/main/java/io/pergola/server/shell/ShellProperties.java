@@ -64,6 +64,11 @@ public record ShellProperties(
    * @param prefetch whether the page has the browser fetch and compile (not run) the code of the
    *     children the other routes show, a second after the page has loaded and when the browser
    *     is idle (default true), so a first visit to another route waits for no download
+   * @param fragments server-rendered HTML for first paint and search engines, app to the service
+   *     that renders it: the page fetches the fragments of the children it shows side by side and
+   *     puts each in its child's slot or outlet as the page streams out, where the browser shows it
+   *     until the child has mounted; a fragment that fails or takes longer than its timeout leaves
+   *     its child to render in the browser alone
    */
   public record Layout(
       @DefaultValue("Pergola") String title,
@@ -76,10 +81,11 @@ public record ShellProperties(
       List<String> imgSrc,
       List<String> fontSrc,
       List<String> styleSrc,
-      @DefaultValue("true") boolean prefetch) {
+      @DefaultValue("true") boolean prefetch,
+      Map<String, Fragment> fragments) {
 
     static final Layout DEFAULT =
-        new Layout("Pergola", Map.of(), List.of(), List.of(), null, null, List.of(), List.of(), List.of(), List.of(), true);
+        new Layout("Pergola", Map.of(), List.of(), List.of(), null, null, List.of(), List.of(), List.of(), List.of(), true, Map.of());
 
     public Layout {
       slots = slots == null ? Map.of() : new java.util.LinkedHashMap<>(slots);
@@ -93,6 +99,7 @@ public record ShellProperties(
       imgSrc = sources("img-src", imgSrc, "https://images.example.com");
       fontSrc = sources("font-src", fontSrc, "https://fonts.example.com");
       styleSrc = sources("style-src", styleSrc, "https://styles.example.com");
+      fragments = fragments == null ? Map.of() : Map.copyOf(fragments);
     }
 
     /**
@@ -122,6 +129,37 @@ public record ShellProperties(
             "pergola.shell.layouts.<env>.%s: %s is not an http(s) origin such as %s", directive, source, example);
       }
       return checked;
+    }
+  }
+
+  /**
+   * Where an app's server-rendered HTML comes from ({@code
+   * pergola.shell.layouts.<env>.fragments.<app>.*}). The shell asks {@code url} with {@code GET}
+   * for each page showing the app, saying which page and which version of the app it is for
+   * ({@link FragmentRequest}); a {@code 200} with {@code text/html} is the fragment, a {@code 204}
+   * says the app has none for that page.
+   *
+   * @param url the app's fragment service, an http(s) URL; configured here and never taken from
+   *     a manifest, so no published bundle can make the shell call an address of its choosing
+   * @param timeout how long a page waits for the fragment, from the moment the page was asked
+   *     for, before it goes out without it (default 500 ms); the page's head, and with it the
+   *     download of the children's code, never waits
+   */
+  public record Fragment(java.net.URI url, @DefaultValue("500ms") Duration timeout) {
+
+    /** Longer than this and the page would do better to render in the browser. */
+    static final Duration MAX_TIMEOUT = Duration.ofSeconds(10);
+
+    public Fragment {
+      Require.argument(
+          url != null && url.isAbsolute() && ShellCsp.isHttpUrl(url.toString()) && url.getHost() != null,
+          "pergola.shell.layouts.<env>.fragments.<app>.url: %s is not an http(s) URL such as"
+              + " http://billing-ssr.internal:8080/fragment", url);
+      timeout = timeout == null ? Duration.ofMillis(500) : timeout;
+      Require.argument(
+          timeout.isPositive() && timeout.compareTo(MAX_TIMEOUT) <= 0,
+          "pergola.shell.layouts.<env>.fragments.<app>.timeout must be between 1 ms and %s, was %s",
+          MAX_TIMEOUT, timeout);
     }
   }
 

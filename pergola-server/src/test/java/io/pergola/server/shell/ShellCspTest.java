@@ -11,7 +11,7 @@ class ShellCspTest {
 
   private static ShellProperties.Layout layout(
       List<String> stylesheets, List<String> connectSrc, List<String> imgSrc, List<String> fontSrc, List<String> styleSrc) {
-    return new ShellProperties.Layout("Shop", Map.of(), List.of(), stylesheets, null, null, connectSrc, imgSrc, fontSrc, styleSrc, true);
+    return new ShellProperties.Layout("Shop", Map.of(), List.of(), stylesheets, null, null, connectSrc, imgSrc, fontSrc, styleSrc, true, Map.of());
   }
 
   @Test
@@ -59,7 +59,7 @@ class ShellCspTest {
   @Test
   void theLayoutsIconURLMayBeShown() {
     ShellProperties.Layout layout = new ShellProperties.Layout(
-        "Shop", Map.of(), List.of(), List.of(), "https://static.example.org/shop.ico", null, List.of(), List.of(), List.of(), List.of(), true);
+        "Shop", Map.of(), List.of(), List.of(), "https://static.example.org/shop.ico", null, List.of(), List.of(), List.of(), List.of(), true, Map.of());
 
     assertThat(new ShellCsp(layout, "").withNonce("n")).contains("img-src 'self' data: https://static.example.org;");
   }
@@ -67,7 +67,7 @@ class ShellCspTest {
   @Test
   void anIconURLWithoutAHostIsRefusedAtStartUp() {
     assertThatThrownBy(() -> new ShellProperties.Layout(
-            "Shop", Map.of(), List.of(), List.of(), "https:///shop.ico", null, List.of(), List.of(), List.of(), List.of(), true))
+            "Shop", Map.of(), List.of(), List.of(), "https:///shop.ico", null, List.of(), List.of(), List.of(), List.of(), true, Map.of()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("pergola.shell.layouts.<env>.icon: https:///shop.ico is neither app/path (design-system/icon.svg)");
   }

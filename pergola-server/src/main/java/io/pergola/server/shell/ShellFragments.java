@@ -1,0 +1,55 @@
+package io.pergola.server.shell;
+
+import io.pergola.server.deploy.RevisionSnapshot;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Which fragments a shell page gets ({@code pergola.shell.layouts.<env>.fragments}), and starting
+ * their fetches: one per child the page shows at once that has a fragment service, all side by
+ * side, each bounded by its timeout counted from when the page was asked for. A child a
+ * developer has overridden gets none: the deployed version's markup is not what their code draws.
+ */
+final class ShellFragments {
+
+  private final FragmentClient client;
+  private final ShellProperties.Layout layout;
+
+  ShellFragments(FragmentClient client, ShellProperties.Layout layout) {
+    this.client = client;
+    this.layout = layout;
+  }
+
+  /** The fragments' places in {@code page}, their fetches started; empty when it has none. */
+  List<FragmentedPage.Placement> start(
+      byte[] page, ShellPage.Rendered rendered, RevisionSnapshot revision, HttpServletRequest request,
+      DevOverrides overrides, Instant asked) {
+    if (layout.fragments().isEmpty()) {
+      return List.of();
+    }
+    List<FragmentedPage.Placement> placements = new ArrayList<>();
+    for (ShellPage.Shown shown : rendered.shown()) {
+      ShellProperties.Fragment fragment = layout.fragments().get(shown.app());
+      if (fragment == null || overrides.urls().containsKey(shown.app())) {
+        continue;
+      }
+      int at = FragmentedPage.contentStart(page, shown.elementId());
+      if (at < 0) {
+        continue;
+      }
+      String query = request.getQueryString();
+      FragmentRequest fragmentRequest = new FragmentRequest(
+          request.getRequestURI() + (query == null ? "" : "?" + query),
+          shown.app(),
+          shown.version(),
+          revision.environment(),
+          revision.number(),
+          request.getHeader("Accept-Language"));
+      placements.add(new FragmentedPage.Placement(
+          at, shown.app(), client.fetch(fragment, fragmentRequest, asked.plus(fragment.timeout()))));
+    }
+    return placements;
+  }
+}

@@ -1,0 +1,352 @@
+package io.pergola.server.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.aayushatharva.brotli4j.Brotli4jLoader;
+import com.aayushatharva.brotli4j.decoder.Decoder;
+import com.aayushatharva.brotli4j.decoder.DecoderJNI;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.pergola.core.testkit.TestBundle;
+import io.pergola.server.testkit.PergolaTestServer;
+import io.pergola.server.testkit.TestHttp;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Server-side composition: a shell page carries the HTML its children's fragment services render,
+ * fetched side by side and streamed into place, and goes out whole without any fragment that
+ * fails, is late or is too large. The fragment services are real HTTP servers on loopback.
+ */
+class ShellFragmentsTest {
+
+  private static final String HEADER_HTML = "<nav>Acme, rendered on the server</nav>";
+  private static final String OUTLET_START = "<main id=\"pergola-outlet\">";
+
+  private static HttpServer services;
+  private static PergolaTestServer server;
+  /** What each fragment service was last asked, by app. */
+  private static final Map<String, HttpExchangeHeaders> asked = new ConcurrentHashMap<>();
+  /** Holds the streaming test's fragment back until the test has read the page's head. */
+  private static final AtomicReference<CountDownLatch> headRead = new AtomicReference<>(new CountDownLatch(0));
+
+  private record HttpExchangeHeaders(Map<String, List<String>> headers) {
+    String first(String name) {
+      return headers.entrySet().stream()
+          .filter(e -> e.getKey().equalsIgnoreCase(name))
+          .map(e -> e.getValue().getFirst())
+          .findFirst()
+          .orElse(null);
+    }
+  }
+
+  @BeforeAll
+  static void start() throws IOException {
+    services = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    services.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+    services.createContext("/header", exchange -> answer(exchange, 200, "text/html", HEADER_HTML));
+    services.createContext("/billing", exchange -> answer(exchange, 200, "text/html; charset=utf-8",
+        "<h1>Invoices for " + header(exchange, "Pergola-Path") + ", billing " + header(exchange, "Pergola-Version")
+            + " – ünïcode</h1>"));
+    services.createContext("/late", exchange -> {
+      sleep(Duration.ofSeconds(3));
+      answer(exchange, 200, "text/html", "<p>too late</p>");
+    });
+    services.createContext("/broken", exchange -> answer(exchange, 500, "text/html", "<p>stack trace</p>"));
+    services.createContext("/json", exchange -> answer(exchange, 200, "application/json", "{\"html\":\"no\"}"));
+    services.createContext("/none", exchange -> answer(exchange, 204, null, ""));
+    services.createContext("/huge", exchange -> answer(exchange, 200, "text/html", "<p>" + "x".repeat(FragmentClient.MAX_BYTES) + "</p>"));
+    services.createContext("/held", exchange -> {
+      try {
+        headRead.get().await(20, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      answer(exchange, 200, "text/html", "<p>reports, once the head was out</p>");
+    });
+    services.start();
+    String base = "http://127.0.0.1:" + services.getAddress().getPort();
+    String layout = "--pergola.shell.layouts.production.";
+    server = PergolaTestServer.start(
+        PergolaTestServer.tempDir(),
+        "--pergola.shell.dev-overrides=true",
+        layout + "slots.header=header",
+        layout + "fragments.header.url=" + base + "/header",
+        layout + "fragments.billing.url=" + base + "/billing",
+        layout + "fragments.shipping.url=" + base + "/late",
+        layout + "fragments.shipping.timeout=300ms",
+        layout + "fragments.profile.url=" + base + "/broken",
+        layout + "fragments.catalog.url=" + base + "/json",
+        layout + "fragments.search.url=" + base + "/none",
+        layout + "fragments.media.url=" + base + "/huge",
+        layout + "fragments.reports.url=" + base + "/held",
+        layout + "fragments.reports.timeout=10s");
+    TestHttp team = server.newTeam("composers");
+    for (String app : List.of("header", "billing", "shipping", "profile", "catalog", "search", "media", "reports")) {
+      server.registerApp(app, "composers");
+      TestBundle bundle = TestBundle.empty()
+          .manifest("{\"name\":\"" + app + "\",\"version\":\"1.0.0\",\"kind\":\"module\",\"entry\":\"index.js\""
+              + (app.equals("header") ? "" : ",\"routes\":[\"/" + app + "\"]") + "}")
+          .file("index.js", "export function mount() {}");
+      team.put("/api/apps/" + app + "/versions/1.0.0", bundle.zip(), "application/zip").expectStatus(201);
+      team.postJson("/api/environments/production/promote", "{\"app\":\"" + app + "\",\"version\":\"1.0.0\"}")
+          .expectStatus(200);
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    headRead.get().countDown();
+    // Null when the server could not start, e.g. without the PostgreSQL a backend run needs.
+    if (server != null) {
+      server.close();
+    }
+    if (services != null) {
+      services.stop(0);
+    }
+  }
+
+  private static String header(HttpExchange exchange, String name) {
+    return exchange.getRequestHeaders().getFirst(name);
+  }
+
+  private static void answer(HttpExchange exchange, int status, String type, String body) throws IOException {
+    asked.put(exchange.getRequestURI().getPath().substring(1), new HttpExchangeHeaders(Map.copyOf(exchange.getRequestHeaders())));
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    if (type != null) {
+      exchange.getResponseHeaders().set("Content-Type", type);
+    }
+    exchange.sendResponseHeaders(status, status == 204 ? -1 : bytes.length);
+    try (var out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static String fragment(String app, String html) {
+    return "<div data-pergola-app=\"" + app + "\" data-pergola-fragment=\"" + app + "\">" + html + "</div>";
+  }
+
+  private static double fetches(String app, String outcome) {
+    return server.context().getBean(MeterRegistry.class).find("pergola.shell.fragments")
+        .tags("app", app, "outcome", outcome).timers().stream().mapToDouble(timer -> timer.count()).sum();
+  }
+
+  @Test
+  void theRoutesChildAndTheAlwaysOnSlotArriveRenderedInThePage() {
+    TestHttp.Response page = server.anonymous().header("Accept-Language", "de-CH, en;q=0.5")
+        .get("/billing/invoices/42?status=open").expectStatus(200);
+
+    assertThat(page.text())
+        .contains("<div id=\"pergola-slot-header\">" + fragment("header", HEADER_HTML) + "</div>")
+        .contains(OUTLET_START + fragment("billing",
+            "<h1>Invoices for /billing/invoices/42?status=open, billing 1.0.0 – ünïcode</h1>") + "</main>");
+    // The service hears which page, which version this visitor runs, and from which revision.
+    HttpExchangeHeaders billing = asked.get("billing");
+    assertThat(billing.first("Pergola-App")).isEqualTo("billing");
+    assertThat(billing.first("Pergola-Environment")).isEqualTo("production");
+    assertThat(billing.first("Pergola-Revision")).isEqualTo(page.header("Pergola-Revision"));
+    assertThat(billing.first("Accept-Language")).isEqualTo("de-CH, en;q=0.5");
+    assertThat(billing.first("Accept")).isEqualTo("text/html");
+    assertThat(fetches("billing", "ok")).isPositive();
+  }
+
+  @Test
+  void aFragmentLaterThanItsTimeoutLeavesItsChildToTheBrowserAndTheRestOfThePageStands() {
+    double before = fetches("shipping", "timeout");
+
+    String page = server.anonymous().get("/shipping").expectStatus(200).text();
+
+    assertThat(page).contains(OUTLET_START + "</main>").contains(fragment("header", HEADER_HTML)).doesNotContain("too late");
+    assertThat(fetches("shipping", "timeout")).isEqualTo(before + 1);
+  }
+
+  @Test
+  void aFailingNonHtmlOrOversizedFragmentIsLeftOut() {
+    for (String[] refused : new String[][] {{"profile", "error"}, {"catalog", "error"}, {"media", "too-large"}}) {
+      double before = fetches(refused[0], refused[1]);
+
+      String page = server.anonymous().get("/" + refused[0]).expectStatus(200).text();
+
+      assertThat(page).as(refused[0]).contains(OUTLET_START + "</main>").contains(fragment("header", HEADER_HTML));
+      assertThat(fetches(refused[0], refused[1])).as(refused[0]).isEqualTo(before + 1);
+    }
+  }
+
+  @Test
+  void aServiceAnsweringNoContentHasNoFragmentForThatPage() {
+    String page = server.anonymous().get("/search").expectStatus(200).text();
+
+    assertThat(page).contains(OUTLET_START + "</main>");
+    assertThat(fetches("search", "empty")).isPositive();
+  }
+
+  @Test
+  void thePagesHeadGoesOutBeforeASlowFragmentHasAnswered() throws Exception {
+    List<String> encodings = Brotli4jLoader.isAvailable() ? List.of("identity", "gzip", "br") : List.of("identity", "gzip");
+    for (String encoding : encodings) {
+      CountDownLatch held = new CountDownLatch(1);
+      headRead.set(held);
+      HttpResponse<InputStream> response = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(server.baseUrl().resolve("/reports")).header("Accept-Encoding", encoding).build(),
+          HttpResponse.BodyHandlers.ofInputStream());
+      StringBuilder read = new StringBuilder();
+      try (InputStream body = decoded(response)) {
+        byte[] buffer = new byte[8192];
+        // The fragment service answers only once the head is here: a page that waited for it
+        // before sending anything would wait its 10 s timeout out and arrive without the fragment.
+        while (!read.toString().contains(OUTLET_START)) {
+          int n = body.read(buffer);
+          assertThat(n).as("%s: the page ended before its outlet", encoding).isPositive();
+          read.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+        }
+        assertThat(read.toString()).as(encoding).contains("</head>").doesNotContain("reports, once the head was out");
+        held.countDown();
+        read.append(new String(body.readAllBytes(), StandardCharsets.UTF_8));
+      }
+
+      assertThat(response.headers().firstValue("Content-Length")).as(encoding).isEmpty();
+      assertThat(read.toString())
+          .as(encoding)
+          .contains(OUTLET_START + fragment("reports", "<p>reports, once the head was out</p>") + "</main>")
+          .endsWith("</html>\n");
+    }
+  }
+
+  private static InputStream decoded(HttpResponse<InputStream> response) throws IOException {
+    return switch (response.headers().firstValue("Content-Encoding").orElse("identity")) {
+      case "gzip" -> new GZIPInputStream(response.body());
+      case "br" -> new ArrivingBrotli(response.body());
+      default -> response.body();
+    };
+  }
+
+  @Test
+  void aStreamedPageIsCompressedAsThePageWouldBe() throws IOException {
+    TestHttp.Response gzip = server.anonymous().header("Accept-Encoding", "gzip").get("/billing").expectStatus(200);
+    assertThat(gzip.header("Content-Encoding")).isEqualTo("gzip");
+    String gunzipped = new String(new GZIPInputStream(new ByteArrayInputStream(gzip.bytes())).readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(gunzipped).contains(fragment("header", HEADER_HTML)).endsWith("</html>\n");
+
+    if (Brotli4jLoader.isAvailable()) {
+      TestHttp.Response brotli = server.anonymous().header("Accept-Encoding", "gzip, br").get("/billing").expectStatus(200);
+      assertThat(brotli.header("Content-Encoding")).isEqualTo("br");
+      String decoded = new String(Decoder.decompress(brotli.bytes()).getDecompressedData(), StandardCharsets.UTF_8);
+      assertThat(decoded).contains(fragment("header", HEADER_HTML)).endsWith("</html>\n");
+    }
+  }
+
+  @Test
+  void aChildADeveloperOverridesGetsNoFragmentAndAHeadRequestFetchesNone() {
+    String cookie = DevOverrides.COOKIE + "="
+        + new DevOverrides(Map.of("billing", URI.create("http://localhost:5173/main.js"))).cookieValue();
+
+    String page = server.anonymous().header("Cookie", cookie).get("/billing").expectStatus(200).text();
+
+    // The deployed version's markup is not what the developer's code draws.
+    assertThat(page).contains(OUTLET_START + "</main>").contains(fragment("header", HEADER_HTML));
+
+    asked.remove("header");
+    server.anonymous().head("/billing").expectStatus(200);
+    assertThat(asked).doesNotContainKey("header");
+  }
+
+  @Test
+  void aFragmentServiceMustBeAnHttpUrlWithAShortTimeout() {
+    assertThatThrownBy(() -> new ShellProperties.Fragment(URI.create("file:///etc/passwd"), null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("fragments.<app>.url: file:///etc/passwd is not an http(s) URL");
+    assertThatThrownBy(() -> new ShellProperties.Fragment(URI.create("http://ssr.internal/f"), Duration.ofMinutes(1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("fragments.<app>.timeout must be between 1 ms and PT10S, was PT1M");
+    assertThat(new ShellProperties.Fragment(URI.create("http://ssr.internal/f"), null).timeout())
+        .isEqualTo(Duration.ofMillis(500));
+  }
+
+  /**
+   * Brotli decoded as it arrives, as a browser decodes a page: brotli4j's own input stream waits
+   * for more input before it hands out what it could already decode.
+   */
+  private static final class ArrivingBrotli extends InputStream {
+
+    private final InputStream raw;
+    private final DecoderJNI.Wrapper decoder = new DecoderJNI.Wrapper(8192);
+    private ByteBuffer decoded = ByteBuffer.allocate(0);
+
+    ArrivingBrotli(InputStream raw) throws IOException {
+      this.raw = raw;
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] bytes, int offset, int length) throws IOException {
+      while (!decoded.hasRemaining()) {
+        if (decoder.hasOutput()) {
+          decoded = decoder.pull();
+          continue;
+        }
+        switch (decoder.getStatus()) {
+          case DONE -> {
+            return -1;
+          }
+          case NEEDS_MORE_INPUT -> {
+            ByteBuffer input = decoder.getInputBuffer();
+            input.clear();
+            byte[] chunk = new byte[input.capacity()];
+            int n = raw.read(chunk);
+            if (n < 0) {
+              throw new IOException("the brotli stream ended early");
+            }
+            input.put(chunk, 0, n);
+            decoder.push(n);
+          }
+          case OK, NEEDS_MORE_OUTPUT -> decoder.push(0);
+          default -> throw new IOException("corrupt brotli: " + decoder.getStatus());
+        }
+      }
+      int n = Math.min(length, decoded.remaining());
+      decoded.get(bytes, offset, n);
+      return n;
+    }
+
+    @Override
+    public void close() throws IOException {
+      decoder.destroy();
+      raw.close();
+    }
+  }
+}
