@@ -1,0 +1,59 @@
+package io.pergola.server.web;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The problem document for whatever reaches the servlet container's error page: an exception no
+ * handler took (out of a controller, or out of a filter after the controller has run, as a session
+ * commit that fails throws) and an error status sent with {@code sendError}. It takes the place of
+ * Spring Boot's error controller, whose JSON is not a problem document, and which would answer a
+ * browser with an HTML page.
+ *
+ * <p>A server error says what to do, not what went wrong: an exception's message can name hosts,
+ * users and queries, and the container has logged it with its stack trace already. A status sent
+ * with a message (Pergola's own, as the shell's "environment does not exist") keeps it. Written
+ * straight to the response, whatever the request accepts: a client asking for HTML only gets
+ * the problem too, not a second error about what it accepts.
+ */
+@RestController
+class ErrorProblemController implements ErrorController {
+
+  @RequestMapping("${server.error.path:/error}")
+  void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    HttpStatus status = status(request);
+    Object exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+    Object message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
+    boolean said = message instanceof String text && !text.isBlank();
+    if (status.is5xxServerError() && (exception != null || !said)) {
+      FilterProblems.write(
+          response,
+          status.value(),
+          "internal-error",
+          "Internal error",
+          "Pergola failed to answer this request. Nothing was changed by it if it was a change that failed;"
+              + " try again in a moment. If it keeps failing, tell the platform team the time and the path:"
+              + " the cause is in the server's log.");
+      return;
+    }
+    FilterProblems.write(
+        response,
+        status.value(),
+        status.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+        status.getReasonPhrase(),
+        said ? (String) message : status.getReasonPhrase() + " (" + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) + ")");
+  }
+
+  private static HttpStatus status(HttpServletRequest request) {
+    Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+    HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
+    return status != null ? status : HttpStatus.INTERNAL_SERVER_ERROR;
+  }
+}
