@@ -38,9 +38,9 @@ class ErrorProblemController implements ErrorController {
           status.value(),
           "internal-error",
           "Internal error",
-          "Pergola failed to answer this request. Nothing was changed by it if it was a change that failed;"
-              + " try again in a moment. If it keeps failing, tell the platform team the time and the path:"
-              + " the cause is in the server's log.");
+          "Pergola failed to answer this request; try again in a moment (a change you asked for may"
+              + " have been made: look before repeating it). If it keeps failing, tell the platform team"
+              + " the time and the path: the cause is in the server's log.");
       return;
     }
     FilterProblems.write(
