@@ -52,11 +52,14 @@ public class DeployService {
       Caller caller, String environment, DeployOperation operation, Request request) {
     authorise(caller, operation, request);
     requirePublished(operation);
-    RevisionSnapshot committed =
-        transaction.execute(status -> apply(caller, environment, operation, request));
-    current.committed(committed);
-    return committed;
+    Applied committed = transaction.execute(status -> apply(caller, environment, operation, request));
+    current.committed(committed.revision());
+    AuditLog.committed(committed.audit());
+    return committed.revision();
   }
+
+  /** A change as committed: the new revision and its audit entry. */
+  private record Applied(RevisionSnapshot revision, AuditEntry audit) {}
 
   /** Creates an environment at revision 0 (admins only). */
   public RevisionSnapshot create(Caller caller, String environment) {
@@ -70,7 +73,7 @@ public class DeployService {
     return environments.snapshot(environment, 0).orElseThrow();
   }
 
-  private RevisionSnapshot apply(
+  private Applied apply(
       Caller caller, String environment, DeployOperation operation, Request request) {
     long number = environments.lockCurrentRevision(environment);
     if (request.expectedRevision().isPresent() && request.expectedRevision().getAsLong() != number) {
@@ -103,7 +106,7 @@ public class DeployService {
             !violations.isEmpty(),
             violations);
     environments.insertRevision(next, change.deployments(), audit);
-    return new RevisionSnapshot(environment, next, change.deployments(), audit.at(), caller.id());
+    return new Applied(new RevisionSnapshot(environment, next, change.deployments(), audit.at(), caller.id()), audit);
   }
 
   private void authorise(Caller caller, DeployOperation operation, Request request) {

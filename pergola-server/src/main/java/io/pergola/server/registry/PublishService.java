@@ -21,6 +21,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -35,6 +37,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class PublishService {
+
+  private static final Logger log = LoggerFactory.getLogger(PublishService.class);
 
   private final Apps apps;
   private final Versions versions;
@@ -89,6 +93,14 @@ public class PublishService {
         return sameAsPublished(app, version, bundle).orElseThrow();
       }
       events.publishEvent(new VersionPublished(app, version));
+      log.atInfo()
+          .addKeyValue("pergola.app", app)
+          .addKeyValue("pergola.version", version)
+          .addKeyValue("pergola.files", published.fileCount())
+          .addKeyValue("pergola.bytes", published.totalBytes())
+          .addKeyValue("pergola.digest", published.contentDigest())
+          .addKeyValue("pergola.actor", caller.id())
+          .log("Published {} {}: {} files, {} bytes, by {}", app, version, published.fileCount(), published.totalBytes(), caller.id());
       return new Outcome(published, true);
     } finally {
       Files.deleteIfExists(upload);

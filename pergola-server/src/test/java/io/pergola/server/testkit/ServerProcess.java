@@ -80,6 +80,11 @@ public final class ServerProcess implements AutoCloseable {
     return baseUrl;
   }
 
+  /** The file the process writes its console (standard output and error) to. */
+  public Path log() {
+    return log;
+  }
+
   public TestHttp admin() {
     return new TestHttp(baseUrl, PergolaTestServer.ADMIN_TOKEN);
   }
