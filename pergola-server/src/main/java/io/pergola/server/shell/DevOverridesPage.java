@@ -50,19 +50,21 @@ class DevOverridesPage {
 
   @GetMapping(PATH)
   ResponseEntity<?> show(HttpServletRequest request) {
-    Optional<ResponseEntity<?>> unavailable = unavailable();
+    RevisionSnapshot revision = revisions.of(properties.environment()).orElse(null);
+    Optional<ResponseEntity<?>> unavailable = unavailable(revision);
     if (unavailable.isPresent()) {
       return unavailable.get();
     }
     DevOverrides overrides = DevOverrides.fromCookie(ShellFilter.cookie(request, DevOverrides.COOKIE));
     Map<String, String> typed = new LinkedHashMap<>();
     overrides.urls().forEach((app, url) -> typed.put(app, url.toString()));
-    return page(HttpStatus.OK, typed, List.of(), request.getParameter("saved") != null);
+    return page(revision, HttpStatus.OK, typed, List.of(), request.getParameter("saved") != null);
   }
 
   @PostMapping(path = PATH, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
   ResponseEntity<?> save(HttpServletRequest request) {
-    Optional<ResponseEntity<?>> unavailable = unavailable();
+    RevisionSnapshot revision = revisions.of(properties.environment()).orElse(null);
+    Optional<ResponseEntity<?>> unavailable = unavailable(revision);
     if (unavailable.isPresent()) {
       return unavailable.get();
     }
@@ -74,7 +76,7 @@ class DevOverridesPage {
     Map<String, String> typed = new LinkedHashMap<>();
     List<String> refusals = new ArrayList<>();
     Map<String, URI> urls = new TreeMap<>();
-    for (Deployment deployment : deployments()) {
+    for (Deployment deployment : deployments(revision)) {
       String app = deployment.app().value();
       String url = clear ? "" : Optional.ofNullable(request.getParameter(app)).orElse("").strip();
       typed.put(app, url);
@@ -88,7 +90,7 @@ class DevOverridesPage {
     }
     if (!refusals.isEmpty()) {
       // Nothing is saved: the overrides in force stay as they were.
-      return page(HttpStatus.BAD_REQUEST, typed, refusals, false);
+      return page(revision, HttpStatus.BAD_REQUEST, typed, refusals, false);
     }
     String cookie = overrides.isEmpty()
         ? DevOverrides.COOKIE + "=; Max-Age=0"
@@ -99,12 +101,13 @@ class DevOverridesPage {
         .build();
   }
 
-  private Optional<ResponseEntity<?>> unavailable() {
+  /** Why the page cannot be used now, if it cannot: {@code revision} is the environment's current one. */
+  private Optional<ResponseEntity<?>> unavailable(RevisionSnapshot revision) {
     if (!properties.devOverrides()) {
       return Optional.of(problem(HttpStatus.NOT_FOUND, "dev-overrides-off", "Dev overrides are off",
           "This shell does not take dev overrides; its operator can turn them on with pergola.shell.dev-overrides=true"));
     }
-    if (revisions.of(properties.environment()).isEmpty()) {
+    if (revision == null) {
       return Optional.of(problem(HttpStatus.SERVICE_UNAVAILABLE, "environment-missing", "No environment",
           "The shell's environment \"" + properties.environment() + "\" does not exist yet"));
     }
@@ -112,14 +115,14 @@ class DevOverridesPage {
   }
 
   /** The apps deployed in the shell's environment, by name: the ones an override can point elsewhere. */
-  private List<Deployment> deployments() {
-    RevisionSnapshot revision = revisions.of(properties.environment()).orElseThrow();
+  private static List<Deployment> deployments(RevisionSnapshot revision) {
     return revision.deployments().values().stream().sorted(Comparator.comparing(d -> d.app().value())).toList();
   }
 
-  private ResponseEntity<?> page(HttpStatus status, Map<String, String> typed, List<String> refusals, boolean saved) {
+  private ResponseEntity<?> page(
+      RevisionSnapshot revision, HttpStatus status, Map<String, String> typed, List<String> refusals, boolean saved) {
     StringBuilder rows = new StringBuilder();
-    for (Deployment deployment : deployments()) {
+    for (Deployment deployment : deployments(revision)) {
       String app = deployment.app().value();
       rows.append("<label><span>").append(app).append(" <small>").append(deployment.version()).append("</small></span>")
           .append("<input name=\"").append(app).append("\" type=\"url\" placeholder=\"the deployed version\" value=\"")

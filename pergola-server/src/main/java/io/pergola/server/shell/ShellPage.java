@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
@@ -101,31 +102,38 @@ class ShellPage {
     for (Deployment deployment : revision.deployments().values()) {
       resolved.put(deployment.app(), deployment.versionFor(subject));
     }
-    RoutesKey routesKey = new RoutesKey(revision.environment(), revision.number(), resolved);
-    RouteTable routes = routeTables.get(routesKey);
-    if (routes == null) {
-      routes = new RouteTable(routes(layout, resolved));
-      remember(routeTables, routesKey, routes);
-    }
+    RouteTable routes = routeTable(revision, layout, resolved);
     String current = routes.appFor(path);
     boolean known = path.equals("/") || current != null;
     boolean signedIn = auth != null && auth.user() != null;
     ShellConfig.Auth pageAuth = signedIn ? new ShellConfig.Auth(auth.tokenUrl(), auth.logoutUrl(), USER_PLACEHOLDER) : auth;
-    Rendered page;
-    if (!overrides.isEmpty()) {
-      // One developer's page: not worth keeping, and not to be handed to anybody else.
-      page = build(revision, subject, layout, resolved, routes, current, known, pageAuth, overrides);
-    } else {
-      PageKey key = new PageKey(revision.environment(), revision.number(), resolved, current, known, pageAuth);
-      page = pages.get(key);
-      if (page == null) {
-        page = build(revision, subject, layout, resolved, routes, current, known, pageAuth, overrides);
-        remember(pages, key, page);
-      }
-    }
+    Supplier<Rendered> build = () -> build(revision, subject, layout, resolved, routes, current, known, pageAuth, overrides);
+    Rendered page = overrides.isEmpty()
+        ? kept(new PageKey(revision.environment(), revision.number(), resolved, current, known, pageAuth), build)
+        // One developer's page: not worth keeping, and not to be handed to anybody else.
+        : build.get();
     return signedIn
         ? Rendered.of(page.html().replace(userPlaceholderJson, scriptJson(auth.user())), known, page.shown())
         : page;
+  }
+
+  private RouteTable routeTable(RevisionSnapshot revision, ShellProperties.Layout layout, Map<AppName, SemVer> resolved) {
+    RoutesKey key = new RoutesKey(revision.environment(), revision.number(), resolved);
+    RouteTable routes = routeTables.get(key);
+    if (routes == null) {
+      routes = new RouteTable(routes(layout, resolved));
+      remember(routeTables, key, routes);
+    }
+    return routes;
+  }
+
+  private Rendered kept(PageKey key, Supplier<Rendered> build) {
+    Rendered page = pages.get(key);
+    if (page == null) {
+      page = build.get();
+      remember(pages, key, page);
+    }
+    return page;
   }
 
   /** Bounded: a new revision makes old entries useless, so a full cache simply starts over. */
