@@ -56,22 +56,30 @@ class FragmentClient implements AutoCloseable {
     }
   }
 
-  private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-  private final HttpClient client;
   private final MeterRegistry meters;
   private final Map<String, Instant> lastLogged = new ConcurrentHashMap<>();
+  /** Made on the first fetch: a shell without fragments has no client, nor its selector thread. */
+  private ExecutorService executor;
+  private HttpClient client;
 
   FragmentClient(MeterRegistry meters) {
     this.meters = meters;
-    this.client =
-        HttpClient.newBuilder()
-            // Plain HTTP/1.1: services inside the platform's network, where h2c's upgrade dance
-            // would cost a round trip for nothing.
-            .version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(ShellProperties.Fragment.MAX_TIMEOUT)
-            .executor(executor)
-            .build();
+  }
+
+  private synchronized HttpClient client() {
+    if (client == null) {
+      executor = Executors.newVirtualThreadPerTaskExecutor();
+      client =
+          HttpClient.newBuilder()
+              // Plain HTTP/1.1: services inside the platform's network, where h2c's upgrade dance
+              // would cost a round trip for nothing.
+              .version(HttpClient.Version.HTTP_1_1)
+              .followRedirects(HttpClient.Redirect.NEVER)
+              .connectTimeout(ShellProperties.Fragment.MAX_TIMEOUT)
+              .executor(executor)
+              .build();
+    }
+    return client;
   }
 
   /**
@@ -82,7 +90,7 @@ class FragmentClient implements AutoCloseable {
     long started = System.nanoTime();
     Duration left = Duration.between(Instant.now(), deadline);
     if (!left.isPositive()) {
-      return CompletableFuture.completedFuture(record(request.app(), started, Result.of(Outcome.TIMEOUT, "no time left")));
+      return CompletableFuture.completedFuture(counted(request.app(), started, Result.of(Outcome.TIMEOUT, "no time left")));
     }
     HttpRequest.Builder http =
         HttpRequest.newBuilder(fragment.url())
@@ -96,7 +104,7 @@ class FragmentClient implements AutoCloseable {
     if (request.acceptLanguage() != null) {
       http.header("Accept-Language", request.acceptLanguage());
     }
-    CompletableFuture<HttpResponse<byte[]>> sent = client.sendAsync(http.build(), BoundedBody.handler(MAX_BYTES));
+    CompletableFuture<HttpResponse<byte[]>> sent = client().sendAsync(http.build(), BoundedBody.handler(MAX_BYTES));
     return sent.handle(FragmentClient::result)
         .completeOnTimeout(Result.of(Outcome.TIMEOUT, "no answer in " + fragment.timeout().toMillis() + " ms"),
             left.toNanos(), TimeUnit.NANOSECONDS)
@@ -104,7 +112,7 @@ class FragmentClient implements AutoCloseable {
           if (result.outcome() == Outcome.TIMEOUT) {
             sent.cancel(true); // closes the exchange: nobody will read what it sends now
           }
-          return record(request.app(), started, result);
+          return counted(request.app(), started, result);
         });
   }
 
@@ -138,7 +146,8 @@ class FragmentClient implements AutoCloseable {
     }
   }
 
-  private Optional<String> record(String app, long started, Result result) {
+  /** Times the fetch by its outcome, logs a failure (at most once a minute per app), gives the HTML. */
+  private Optional<String> counted(String app, long started, Result result) {
     Timer.builder("pergola.shell.fragments")
         .description("Fetches of children's server-rendered fragments for shell pages")
         .tag("app", app)
@@ -158,8 +167,10 @@ class FragmentClient implements AutoCloseable {
   }
 
   @Override
-  public void close() {
-    client.close();
-    executor.close();
+  public synchronized void close() {
+    if (client != null) {
+      client.close();
+      executor.close();
+    }
   }
 }
