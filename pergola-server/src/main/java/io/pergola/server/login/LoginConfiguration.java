@@ -83,8 +83,8 @@ class LoginConfiguration {
   }
 
   @Bean
-  ShellLogin shellLogin() {
-    return new OidcShellLogin();
+  ShellLogin shellLogin(AudienceTokens tokens, AppAudiences appAudiences, LoginProperties login) {
+    return new OidcShellLogin(tokens, appAudiences, login);
   }
 
   /**

@@ -1,26 +1,69 @@
 package io.pergola.server.login;
 
+import io.pergola.core.manifest.AppName;
 import io.pergola.server.shell.ShellLogin;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.security.core.Authentication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
-/** Who is signed in on a request, from the security context the login filter chain loaded. */
+/**
+ * Who is signed in on a request, from the security context the login filter chain loaded, and
+ * their tokens for children's audiences, as the token endpoint gives them to the runtime.
+ */
 final class OidcShellLogin implements ShellLogin {
+
+  private static final Logger log = LoggerFactory.getLogger(OidcShellLogin.class);
 
   /** Claims that are about the token, not the person: children have no use for them. */
   private static final Set<String> TECHNICAL =
       Set.of("iss", "aud", "exp", "iat", "nbf", "auth_time", "nonce", "sid", "at_hash", "c_hash", "azp", "jti", "typ", "session_state", "acr", "amr");
 
+  private final AudienceTokens tokens;
+  private final AppAudiences appAudiences;
+  private final LoginProperties login;
+
+  OidcShellLogin(AudienceTokens tokens, AppAudiences appAudiences, LoginProperties login) {
+    this.tokens = tokens;
+    this.appAudiences = appAudiences;
+    this.login = login;
+  }
+
   @Override
   public Optional<SignedIn> signedIn(HttpServletRequest request) {
     return current().map(user -> new SignedIn(user.getSubject(), claims(user)));
+  }
+
+  @Override
+  public Optional<String> accessToken(String app, HttpServletRequest request, HttpServletResponse response) {
+    if (!(SecurityContextHolder.getContext().getAuthentication() instanceof OAuth2AuthenticationToken user)
+        || !(user.getPrincipal() instanceof OidcUser)) {
+      return Optional.empty();
+    }
+    // What the token endpoint would grant the child: declared audiences, each one the login knows.
+    Optional<List<String>> audiences = appAudiences.of(AppName.of(app))
+        .filter(declared -> !declared.isEmpty() && login.audiences().containsAll(declared));
+    if (audiences.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(tokens.tokenFor(audiences.get(), user, request, response).getTokenValue());
+    } catch (RuntimeException e) {
+      // The page goes on without it: the child's own token request says what happened (a login
+      // ended at the provider ends the session there), and the fragment is the one anybody sees.
+      log.debug("No token of {} for its fragment: {}", app, e.toString());
+      return Optional.empty();
+    }
   }
 
   static Optional<OidcUser> current() {

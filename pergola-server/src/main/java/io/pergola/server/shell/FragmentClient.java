@@ -104,6 +104,9 @@ class FragmentClient implements AutoCloseable {
     if (request.acceptLanguage() != null) {
       http.header("Accept-Language", request.acceptLanguage());
     }
+    if (request.accessToken() != null) {
+      http.header("Authorization", "Bearer " + request.accessToken());
+    }
     CompletableFuture<HttpResponse<byte[]>> sent = client().sendAsync(http.build(), BoundedBody.handler(MAX_BYTES));
     return sent.handle(FragmentClient::result)
         .completeOnTimeout(Result.of(Outcome.TIMEOUT, "no answer in " + fragment.timeout().toMillis() + " ms"),

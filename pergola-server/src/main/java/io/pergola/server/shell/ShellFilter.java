@@ -54,7 +54,7 @@ final class ShellFilter extends OncePerRequestFilter {
     // The shell serves one environment, so its page's sources and fragments are known once for all.
     ShellProperties.Layout layout = properties.layoutOf(properties.environment());
     this.csp = new ShellCsp(layout, assetBaseUrl);
-    this.fragments = new ShellFragments(fragmentClient, layout);
+    this.fragments = new ShellFragments(fragmentClient, layout, login);
   }
 
   @Override
@@ -84,7 +84,7 @@ final class ShellFilter extends OncePerRequestFilter {
     String nonce = nonce();
     byte[] body = rendered.body().withNonce(nonce);
     List<FragmentedPage.Placement> placements =
-        "GET".equals(method) ? fragments.start(body, rendered, revision, request, overrides, asked) : List.of();
+        "GET".equals(method) ? fragments.start(body, rendered, revision, request, response, overrides, asked) : List.of();
     response.setStatus(rendered.known() ? 200 : 404);
     response.setContentType("text/html;charset=utf-8");
     response.setHeader("Vary", "Accept-Encoding");

@@ -2,6 +2,7 @@ package io.pergola.server.shell;
 
 import io.pergola.server.deploy.RevisionSnapshot;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,16 +17,18 @@ final class ShellFragments {
 
   private final FragmentClient client;
   private final ShellProperties.Layout layout;
+  private final ShellLogin login; // null: the shell has no login
 
-  ShellFragments(FragmentClient client, ShellProperties.Layout layout) {
+  ShellFragments(FragmentClient client, ShellProperties.Layout layout, ShellLogin login) {
     this.client = client;
     this.layout = layout;
+    this.login = login;
   }
 
   /** The fragments' places in {@code page}, their fetches started; empty when it has none. */
   List<FragmentedPage.Placement> start(
       byte[] page, ShellPage.Rendered rendered, RevisionSnapshot revision, HttpServletRequest request,
-      DevOverrides overrides, Instant asked) {
+      HttpServletResponse response, DevOverrides overrides, Instant asked) {
     if (layout.fragments().isEmpty()) {
       return List.of();
     }
@@ -46,7 +49,10 @@ final class ShellFragments {
           shown.version(),
           revision.environment(),
           revision.number(),
-          request.getHeader("Accept-Language"));
+          request.getHeader("Accept-Language"),
+          fragment.token() && login != null
+              ? login.accessToken(shown.app(), request, response).orElse(null)
+              : null);
       placements.add(new FragmentedPage.Placement(
           at, shown.app(), client.fetch(fragment, fragmentRequest, asked.plus(fragment.timeout()))));
     }

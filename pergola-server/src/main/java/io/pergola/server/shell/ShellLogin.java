@@ -1,6 +1,7 @@
 package io.pergola.server.shell;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,6 +27,13 @@ public interface ShellLogin {
 
   /** The person signed in on this request, if any. */
   Optional<SignedIn> signedIn(HttpServletRequest request);
+
+  /**
+   * The access token of the person signed in on this request for {@code app}'s declared
+   * audiences, the one the runtime would get for the child; empty when nobody is signed in, the
+   * app declares no audiences (or some the login does not know), or the login cannot be renewed.
+   */
+  Optional<String> accessToken(String app, HttpServletRequest request, HttpServletResponse response);
 
   /**
    * A signed-in person.

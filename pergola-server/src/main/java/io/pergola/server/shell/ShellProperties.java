@@ -143,9 +143,14 @@ public record ShellProperties(
    *     a manifest, so no published bundle can make the shell call an address of its choosing
    * @param timeout how long a page waits for the fragment, from the moment the page was asked
    *     for, before it goes out without it (default 500 ms); the page's head, and with it the
-   *     download of the children's code, never waits
+   *     download of the children's code, never waits for a fragment
+   * @param token whether a signed-in person's page sends the service their access token for the
+   *     app's declared audiences, the one the child itself gets from {@code
+   *     context.auth.getToken()}, as {@code Authorization: Bearer} (default false): the fragment
+   *     may then be that person's view. Getting it can hold the page's head up for one refresh
+   *     at the provider, when the session holds no fresh token for those audiences yet
    */
-  public record Fragment(java.net.URI url, @DefaultValue("500ms") Duration timeout) {
+  public record Fragment(java.net.URI url, @DefaultValue("500ms") Duration timeout, @DefaultValue("false") boolean token) {
 
     /** Longer than this and the page would do better to render in the browser. */
     static final Duration MAX_TIMEOUT = Duration.ofSeconds(10);

@@ -282,13 +282,13 @@ class ShellFragmentsTest {
 
   @Test
   void aFragmentServiceMustBeAnHttpUrlWithAShortTimeout() {
-    assertThatThrownBy(() -> new ShellProperties.Fragment(URI.create("file:///etc/passwd"), null))
+    assertThatThrownBy(() -> new ShellProperties.Fragment(URI.create("file:///etc/passwd"), null, false))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("fragments.<app>.url: file:///etc/passwd is not an http(s) URL");
-    assertThatThrownBy(() -> new ShellProperties.Fragment(URI.create("http://ssr.internal/f"), Duration.ofMinutes(1)))
+    assertThatThrownBy(() -> new ShellProperties.Fragment(URI.create("http://ssr.internal/f"), Duration.ofMinutes(1), false))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("fragments.<app>.timeout must be between 1 ms and PT10S, was PT1M");
-    assertThat(new ShellProperties.Fragment(URI.create("http://ssr.internal/f"), null).timeout())
+    assertThat(new ShellProperties.Fragment(URI.create("http://ssr.internal/f"), null, false).timeout())
         .isEqualTo(Duration.ofMillis(500));
   }
 

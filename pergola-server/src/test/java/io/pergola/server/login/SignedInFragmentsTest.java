@@ -1,0 +1,108 @@
+package io.pergola.server.login;
+
+import static io.pergola.server.testkit.LoginServers.ALICE;
+import static io.pergola.server.testkit.LoginServers.ALICE_PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import io.pergola.server.testkit.BrowserSession;
+import io.pergola.server.testkit.LoginServers;
+import io.pergola.server.testkit.PergolaTestServer;
+import io.pergola.server.testkit.TestHttp;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A fragment service that asks for it renders the signed-in person's view: their page sends it
+ * the access token the child itself gets, for the child's audiences only; other fragments, and
+ * children that declare no audiences, get none.
+ */
+class SignedInFragmentsTest {
+
+  private static final String NONE = "(none)";
+  private static HttpServer services;
+  private static PergolaTestServer server;
+  /** The Authorization header each fragment service last received, by app. */
+  private static final Map<String, String> authorizations = new ConcurrentHashMap<>();
+
+  @BeforeAll
+  static void start() throws IOException {
+    services = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    for (String app : new String[] {"billing", "quiet", "shipping"}) {
+      services.createContext("/" + app, exchange -> {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        authorizations.put(app, authorization == null ? NONE : authorization);
+        byte[] html = ("<p>" + app + (authorization == null ? " for anybody" : " for you") + "</p>").getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/html");
+        exchange.sendResponseHeaders(200, html.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+          out.write(html);
+        }
+      });
+    }
+    services.start();
+    String base = "http://127.0.0.1:" + services.getAddress().getPort();
+    String fragments = "--pergola.shell.layouts.production.fragments.";
+    server = PergolaTestServer.start(
+        PergolaTestServer.tempDir(),
+        LoginServers.embeddedArgs(
+                fragments + "billing.url=" + base + "/billing",
+                fragments + "billing.token=true",
+                fragments + "quiet.url=" + base + "/quiet",
+                fragments + "quiet.token=true",
+                fragments + "shipping.url=" + base + "/shipping")
+            .toArray(String[]::new));
+    TestHttp billing = server.newTeam("billing");
+    LoginServers.deployChild(server, billing, "billing", "billing", "/billing", "billing-api");
+    LoginServers.deployChild(server, billing, "billing", "quiet", "/quiet");
+    LoginServers.deployChild(server, billing, "billing", "shipping", "/shipping", "shipping-api");
+  }
+
+  @AfterAll
+  static void stop() {
+    // Null when the server could not start, e.g. without the PostgreSQL a backend run needs.
+    if (server != null) {
+      server.close();
+    }
+    if (services != null) {
+      services.stop(0);
+    }
+  }
+
+  @Test
+  void aFragmentThatTakesTheTokenGetsThePersonsTokenForTheChildsAudiencesOnly() {
+    BrowserSession alice = new BrowserSession(server.baseUrl());
+    alice.signIn("/billing", ALICE, ALICE_PASSWORD);
+
+    String page = alice.get("/billing").body();
+
+    assertThat(page).contains("<p>billing for you</p>");
+    String authorization = authorizations.get("billing");
+    assertThat(authorization).startsWith("Bearer ");
+    JsonNode claims = BrowserSession.claims(authorization.substring("Bearer ".length()));
+    assertThat(claims.get("sub").asString()).isEqualTo(ALICE);
+    assertThat(claims.get("aud").toString()).contains("billing-api").doesNotContain("shipping-api");
+    // The same token the child gets in the browser: one renewal served both.
+    assertThat(alice.token("billing")).isEqualTo(authorization.substring("Bearer ".length()));
+  }
+
+  @Test
+  void fragmentsThatDoNotTakeItOrChildrenWithoutAudiencesGetNoToken() {
+    BrowserSession alice = new BrowserSession(server.baseUrl());
+    alice.signIn("/shipping", ALICE, ALICE_PASSWORD);
+
+    assertThat(alice.get("/shipping").body()).contains("<p>shipping for anybody</p>");
+    assertThat(alice.get("/quiet").body()).contains("<p>quiet for anybody</p>");
+
+    assertThat(authorizations.get("shipping")).isEqualTo(NONE);
+    assertThat(authorizations.get("quiet")).isEqualTo(NONE);
+  }
+}
