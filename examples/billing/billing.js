@@ -48,8 +48,10 @@ function billingApp(props) {
 
   return {
     state,
+    load,
     setup() {
-      onMounted(load);
+      // Loaded already when mount waited for it (a page with billing's server rendering).
+      onMounted(() => state.invoices ?? state.error ?? load());
       const total = computed(() =>
         (state.invoices ?? []).reduce((sum, invoice) => sum + invoice.amount, 0),
       );
@@ -103,6 +105,9 @@ export async function mount(props) {
   const container = props.domElement ?? props.domElementGetter();
   const context = props.pergola ?? props;
   const stop = context.onRouteChange?.((route) => (app.state.path = route.path));
+  // A page the shell served with billing's server rendering in the container (pergola demo
+  // --server-fragments) keeps it on screen until the data is in, not "Loading…" in its place.
+  if (container.dataset?.pergolaFragment) await app.load();
   vue.mount(container);
   mounted.set(props.name, { vue, stop });
 }

@@ -1,10 +1,13 @@
 package io.pergola.cli;
 
+import io.pergola.cli.demo.BillingFragment;
 import io.pergola.cli.demo.DemoBundles;
 import io.pergola.cli.demo.TeamApiSecurity;
 import io.pergola.cli.demo.TeamApis;
 import io.pergola.cli.demo.TeamTokens;
 import io.pergola.server.PergolaServer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,6 +60,12 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--data", paramLabel = "DIR", defaultValue = "pergola-data", description = "Data directory (default: ${DEFAULT-VALUE}).")
   Path dataDir;
 
+  @Option(
+      names = "--server-fragments",
+      description = "Billing's invoice list rendered by its team's service and on the page from the first paint"
+          + " (server-rendered fragments); off by default, so the demo shows what the browser renders alone.")
+  boolean serverFragments;
+
   @Unmatched List<String> extra = new ArrayList<>();
 
   @Spec CommandSpec spec;
@@ -64,6 +73,12 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     List<String> args = new ArrayList<>();
+    if (serverFragments && port == 0) {
+      // The fragment's URL names the port, so it must be known before the server starts.
+      try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        port = free.getLocalPort();
+      }
+    }
     args.add("--server.port=" + port);
     args.add("--pergola.data-dir=" + dataDir.toAbsolutePath().normalize());
     args.add("--pergola.shell.layouts.production.title=Acme Logistics");
@@ -71,11 +86,16 @@ final class DemoCommand implements Callable<Integer> {
     args.add("--pergola.shell.layouts.production.stylesheets[0]=design-system/styles.css");
     // A demo is where people try things: a child of theirs inside it, from their dev server.
     args.add("--pergola.shell.dev-overrides=true");
+    if (serverFragments) {
+      // Billing's team service renders the signed-in person's invoices: it gets their token.
+      args.add("--pergola.shell.layouts.production.fragments.billing.url=http://127.0.0.1:" + port + BillingFragment.PATH);
+      args.add("--pergola.shell.layouts.production.fragments.billing.token=true");
+    }
     args.addAll(loginArgs());
     args.addAll(extra);
     ConfigurableApplicationContext context =
         PergolaServer.start(
-            new Class<?>[] {TeamApis.class, TeamTokens.class, TeamApiSecurity.class}, args.toArray(String[]::new));
+            new Class<?>[] {TeamApis.class, BillingFragment.class, TeamTokens.class, TeamApiSecurity.class}, args.toArray(String[]::new));
     int actualPort = ((WebServerApplicationContext) context).getWebServer().getPort();
     // The login's one origin (see ServerOrigin): other names for this host are sent there.
     URI url = URI.create("http://127.0.0.1:" + actualPort);

@@ -44,15 +44,19 @@ final class DemoProcess implements AutoCloseable {
     this.url = url;
   }
 
-  static DemoProcess start() throws IOException, InterruptedException {
+  /** {@code pergola demo} with {@code options} of its own (e.g. {@code --server-fragments}). */
+  static DemoProcess start(String... options) throws IOException, InterruptedException {
     if (!Files.isRegularFile(JAR)) {
       throw new IllegalStateException(JAR + " is missing: build the command line first (./mvnw verify builds it)");
     }
     Path dataDir = Files.createTempDirectory("pergola-demo-test-");
     Path log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
     int port = LoopbackPorts.free();
+    List<String> command =
+        new ArrayList<>(List.of(java(), "-Xmx512m", "-jar", JAR.toString(), "demo", "--port", Integer.toString(port), "--data", dataDir.toString()));
+    command.addAll(List.of(options));
     Process process =
-        new ProcessBuilder(java(), "-Xmx512m", "-jar", JAR.toString(), "demo", "--port", Integer.toString(port), "--data", dataDir.toString())
+        new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();
