@@ -7,7 +7,8 @@
 # Usage: bench/page-load/run.sh
 # Settings: RUNS (default 15 loads of each page), WARMUP (2 rounds, discarded), WARMUP_SECONDS
 # (15: each server is sent its pages and files that long first, so the JVM's JIT is warm),
-# ROUTES (default /shipping,/billing,/profile).
+# ROUTES (default /shipping,/billing,/profile), FRAGMENTS (true: a fourth column, the demo with
+# --server-fragments, whose billing list is rendered by its team's service into the page).
 # Needs node and npm (esbuild and single-spa are installed here from npm, never committed), nginx
 # and its brotli module.
 set -euo pipefail
@@ -25,5 +26,5 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 mkdir -p "$bench_root/results"
 exec ./mvnw -q -B -pl pergola-e2e org.codehaus.mojo:exec-maven-plugin:3.6.2:java \
   -Dexec.classpathScope=test -Dexec.mainClass=io.pergola.e2e.PageLoadBenchmark \
-  -Druns="${RUNS:-15}" -Dwarmup="${WARMUP:-2}" -DwarmupSeconds="${WARMUP_SECONDS:-15}" -Droutes="${ROUTES:-/shipping,/billing,/profile}" \
+  -Druns="${RUNS:-15}" -Dwarmup="${WARMUP:-2}" -DwarmupSeconds="${WARMUP_SECONDS:-15}" -Droutes="${ROUTES:-/shipping,/billing,/profile}" -Dfragments="${FRAGMENTS:-false}" \
   -Dbench.dir="$bench_root/page-load" -Dresults="$bench_root/results/page-load-$(date -u +%Y%m%dT%H%M%SZ).md"

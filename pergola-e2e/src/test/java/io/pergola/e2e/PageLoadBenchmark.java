@@ -31,6 +31,11 @@ import java.util.stream.Collectors;
  * connections, the same session cookie), the three in turns whose order rotates, on loopback and
  * at 40 ms round trip and 10 Mbit/s. Not a test: run it with {@code bench/page-load/run.sh}.
  *
+ * <p>With {@code -Dfragments=true} a fourth variant runs beside them, from a second demo started with
+ * {@code --server-fragments}: the same Pergola, with billing's list also rendered by its team's
+ * service into the page. A different rendering, which neither baseline has: reported in columns
+ * of its own, never in place of Pergola's.
+ *
  * <p>Per load: the largest contentful paint; the time to the first animation frame in which the
  * header (the first child, always on) has its links in the DOM, and in which the route's child
  * shows its API data (each child attaches its handlers in the same task that inserts that
@@ -46,6 +51,8 @@ public final class PageLoadBenchmark {
   /** How long each page's server is sent its pages and files before the first load measured. */
   private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("warmupSeconds", 15));
   private static final Path BENCH_DIR = Path.of(System.getProperty("bench.dir", "bench/page-load"));
+  private static final boolean FRAGMENTS = Boolean.getBoolean("fragments");
+  private static final String WITH_FRAGMENTS = "Pergola, server fragments";
 
   private static final String HEADER_READY = "document.querySelector('acme-header')?.shadowRoot?.querySelector('nav a')";
 
@@ -96,20 +103,28 @@ public final class PageLoadBenchmark {
   private static final String SETTLE_AND_READ =
       "() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => resolve(window.__bench), 200))))";
 
-  private record Variant(String name, URI origin) {}
+  /** A page's server and the signed-in browser state its loads start from. */
+  private record Variant(String name, URI origin, String session) {}
 
   private record Load(
       double document, double lcp, String lcpElement, double header, double child, long bytes, int requests, List<String> traffic) {}
 
   public static void main(String[] args) throws Exception {
-    try (Chromium chromium = Chromium.launch(); DemoProcess demo = DemoProcess.start()) {
+    try (Chromium chromium = Chromium.launch();
+        DemoProcess demo = DemoProcess.start();
+        DemoProcess fragments = FRAGMENTS ? DemoProcess.start("--server-fragments") : null) {
       Browser browser = chromium.browser();
       String session = demo.signIn(browser);
       try (PageLoadBaselines baselines = PageLoadBaselines.start(BENCH_DIR, demo.url(), signedInUser(browser, session, demo.url()))) {
-        List<Variant> variants =
-            List.of(new Variant("Pergola", demo.url()), new Variant("monolith", baselines.monolith()), new Variant("single-spa", baselines.singleSpa()));
+        List<Variant> variants = new ArrayList<>(List.of(
+            new Variant("Pergola", demo.url(), session),
+            new Variant("monolith", baselines.monolith(), session),
+            new Variant("single-spa", baselines.singleSpa(), session)));
+        if (fragments != null) {
+          variants.add(new Variant(WITH_FRAGMENTS, fragments.url(), fragments.signIn(browser)));
+        }
         for (Variant variant : variants) {
-          long requests = ServerWarmUp.run(variant.origin(), ROUTES, session, WARM_UP);
+          long requests = ServerWarmUp.run(variant.origin(), ROUTES, variant.session(), WARM_UP);
           System.err.printf(Locale.ROOT, "bench: %s warmed up with %,d requests of its pages and files%n", variant.name(), requests);
         }
         Map<String, List<Load>> loads = new LinkedHashMap<>();
@@ -119,7 +134,7 @@ public final class PageLoadBenchmark {
             for (String route : ROUTES) {
               for (int turn = 0; turn < variants.size(); turn++) {
                 Variant variant = variants.get(Math.floorMod(run + turn, variants.size()));
-                Load load = loadRetryingFailures(browser, session, variant, route, network, failures);
+                Load load = loadRetryingFailures(browser, variant, route, network, failures);
                 if (run >= 0) {
                   loads.computeIfAbsent(key(network, route, variant.name()), k -> new ArrayList<>()).add(load);
                 }
@@ -128,7 +143,7 @@ public final class PageLoadBenchmark {
           }
           System.err.printf(Locale.ROOT, "bench: %s %d of %d done%n", run < 0 ? "warm-up round" : "round", run < 0 ? run + WARMUP + 1 : run + 1, run < 0 ? WARMUP : RUNS);
         }
-        report(loads, browser.version(), failures);
+        report(loads, browser.version(), failures, variants.stream().map(Variant::name).toList());
       }
     }
   }
@@ -148,10 +163,10 @@ public final class PageLoadBenchmark {
    * the summary lists each failure. More than {@value #MAX_FAILURES} end the benchmark.
    */
   private static Load loadRetryingFailures(
-      Browser browser, String session, Variant variant, String route, EmulatedNetwork network, List<String> failures) {
+      Browser browser, Variant variant, String route, EmulatedNetwork network, List<String> failures) {
     while (true) {
       try {
-        return load(browser, session, variant, route, network);
+        return load(browser, variant, route, network);
       } catch (LoadFailure failure) {
         failures.add(failure.getMessage());
         System.err.println("bench: " + failure.getMessage() + "\n  " + String.join("\n  ", failure.traffic));
@@ -171,9 +186,9 @@ public final class PageLoadBenchmark {
     }
   }
 
-  private static Load load(Browser browser, String session, Variant variant, String route, EmulatedNetwork network) {
+  private static Load load(Browser browser, Variant variant, String route, EmulatedNetwork network) {
     try (BrowserContext context =
-        browser.newContext(new Browser.NewContextOptions().setStorageState(session).setViewportSize(1200, 760))) {
+        browser.newContext(new Browser.NewContextOptions().setStorageState(variant.session()).setViewportSize(1200, 760))) {
       AtomicBoolean shown = new AtomicBoolean();
       context.exposeBinding("__benchShown", (source, args) -> {
         shown.set(true);
@@ -272,7 +287,9 @@ public final class PageLoadBenchmark {
     return network.name() + " " + route + " " + variant;
   }
 
-  private static void report(Map<String, List<Load>> loads, String chromium, List<String> failures) throws IOException {
+  private static void report(Map<String, List<Load>> loads, String chromium, List<String> failures, List<String> variants)
+      throws IOException {
+    boolean withFragments = variants.contains(WITH_FRAGMENTS);
     StringBuilder tables = new StringBuilder();
     StringBuilder details = new StringBuilder("\nLargest contentful paint element (most frequent) and one load's requests (start → end, bytes):\n");
     for (EmulatedNetwork network : EmulatedNetwork.values()) {
@@ -280,7 +297,9 @@ public final class PageLoadBenchmark {
           "%nPage load of the signed-in demo, %s, headless Chromium %s, %d cores, cold cache, %d loads of each page"
               + " (alternating), median (p90); ratio = Pergola / baseline, of the medians%n%n",
           network.label(), chromium, Runtime.getRuntime().availableProcessors(), RUNS));
-      tables.append("| figure | Pergola | monolith | ratio | single-spa | ratio |\n|---|---|---|---|---|---|\n");
+      tables.append(withFragments
+          ? "| figure | Pergola | monolith | ratio | single-spa | ratio | " + WITH_FRAGMENTS + " | ratio to monolith |\n|---|---|---|---|---|---|---|---|\n"
+          : "| figure | Pergola | monolith | ratio | single-spa | ratio |\n|---|---|---|---|---|---|\n");
       for (String route : ROUTES) {
         Function<String, List<Load>> of = variant -> loads.get(key(network, route, variant));
         tables.append(timeRow(route + " HTML received", of, Load::document));
@@ -289,7 +308,7 @@ public final class PageLoadBenchmark {
         tables.append(timeRow(route + " route's child interactive, with its data", of, Load::child));
         tables.append(countRow(route + " bytes received", of, Load::bytes));
         tables.append(countRow(route + " requests", of, Load::requests));
-        for (String variant : List.of("Pergola", "monolith", "single-spa")) {
+        for (String variant : variants) {
           List<Load> sample = of.apply(variant);
           String lcpElement =
               sample.stream().collect(Collectors.groupingBy(Load::lcpElement, Collectors.counting())).entrySet().stream()
@@ -316,16 +335,28 @@ public final class PageLoadBenchmark {
     Sample pergola = sample(of.apply("Pergola"), figureOf);
     Sample monolith = sample(of.apply("monolith"), figureOf);
     Sample singleSpa = sample(of.apply("single-spa"), figureOf);
-    return String.format(Locale.ROOT, "| %s | %s | %s | %.2fx | %s | %.2fx |%n", figure,
+    String row = String.format(Locale.ROOT, "| %s | %s | %s | %.2fx | %s | %.2fx |", figure,
         pergola.millis(), monolith.millis(), pergola.median() / monolith.median(), singleSpa.millis(), pergola.median() / singleSpa.median());
+    List<Load> fragments = of.apply(WITH_FRAGMENTS);
+    if (fragments != null) {
+      Sample withFragments = sample(fragments, figureOf);
+      row += String.format(Locale.ROOT, " %s | %.2fx |", withFragments.millis(), withFragments.median() / monolith.median());
+    }
+    return row + "\n";
   }
 
   private static String countRow(String figure, Function<String, List<Load>> of, ToDoubleFunction<Load> figureOf) {
     double pergola = sample(of.apply("Pergola"), figureOf).median();
     double monolith = sample(of.apply("monolith"), figureOf).median();
     double singleSpa = sample(of.apply("single-spa"), figureOf).median();
-    return String.format(Locale.ROOT, "| %s | %,.0f | %,.0f | %.2fx | %,.0f | %.2fx |%n", figure,
+    String row = String.format(Locale.ROOT, "| %s | %,.0f | %,.0f | %.2fx | %,.0f | %.2fx |", figure,
         pergola, monolith, pergola / monolith, singleSpa, pergola / singleSpa);
+    List<Load> fragments = of.apply(WITH_FRAGMENTS);
+    if (fragments != null) {
+      double withFragments = sample(fragments, figureOf).median();
+      row += String.format(Locale.ROOT, " %,.0f | %.2fx |", withFragments, withFragments / monolith);
+    }
+    return row + "\n";
   }
 
   private static Sample sample(List<Load> loads, ToDoubleFunction<Load> figure) {
