@@ -92,9 +92,29 @@ class FragmentClient implements AutoCloseable {
     if (!left.isPositive()) {
       return CompletableFuture.completedFuture(counted(request.app(), started, Result.of(Outcome.TIMEOUT, "no time left")));
     }
+    HttpRequest http;
+    try {
+      http = request(fragment, request, left);
+    } catch (IllegalArgumentException unsendable) {
+      // A header value HTTP cannot carry (a browser's odd Accept-Language): no fragment, no error page.
+      return CompletableFuture.completedFuture(counted(request.app(), started, Result.of(Outcome.ERROR, unsendable.getMessage())));
+    }
+    CompletableFuture<HttpResponse<byte[]>> sent = client().sendAsync(http, BoundedBody.handler(MAX_BYTES));
+    return sent.handle(FragmentClient::result)
+        .completeOnTimeout(Result.of(Outcome.TIMEOUT, "no answer in " + fragment.timeout().toMillis() + " ms"),
+            left.toNanos(), TimeUnit.NANOSECONDS)
+        .thenApply(result -> {
+          if (result.outcome() == Outcome.TIMEOUT) {
+            sent.cancel(true); // closes the exchange: nobody will read what it sends now
+          }
+          return counted(request.app(), started, result);
+        });
+  }
+
+  private static HttpRequest request(ShellProperties.Fragment fragment, FragmentRequest request, Duration timeout) {
     HttpRequest.Builder http =
         HttpRequest.newBuilder(fragment.url())
-            .timeout(left)
+            .timeout(timeout)
             .header("Accept", "text/html")
             .header(FragmentRequest.PATH, request.path())
             .header(FragmentRequest.APP, request.app())
@@ -107,16 +127,7 @@ class FragmentClient implements AutoCloseable {
     if (request.accessToken() != null) {
       http.header("Authorization", "Bearer " + request.accessToken());
     }
-    CompletableFuture<HttpResponse<byte[]>> sent = client().sendAsync(http.build(), BoundedBody.handler(MAX_BYTES));
-    return sent.handle(FragmentClient::result)
-        .completeOnTimeout(Result.of(Outcome.TIMEOUT, "no answer in " + fragment.timeout().toMillis() + " ms"),
-            left.toNanos(), TimeUnit.NANOSECONDS)
-        .thenApply(result -> {
-          if (result.outcome() == Outcome.TIMEOUT) {
-            sent.cancel(true); // closes the exchange: nobody will read what it sends now
-          }
-          return counted(request.app(), started, result);
-        });
+    return http.build();
   }
 
   private static Result result(HttpResponse<byte[]> response, Throwable error) {
