@@ -90,6 +90,9 @@ final class DemoCommand implements Callable<Integer> {
       // Billing's team service renders the signed-in person's invoices: it gets their token.
       args.add("--pergola.shell.layouts.production.fragments.billing.url=http://127.0.0.1:" + port + BillingFragment.PATH);
       args.add("--pergola.shell.layouts.production.fragments.billing.token=true");
+      // A service in the same JVM, so on a cold one its first answers (its first token check
+      // fetches the provider's keys) come late: more than the 500 ms default, for the demo.
+      args.add("--pergola.shell.layouts.production.fragments.billing.timeout=2s");
     }
     args.addAll(loginArgs());
     args.addAll(extra);

@@ -45,6 +45,10 @@ class DemoServerFragmentsInChromiumTest {
     String signedIn = demo.signIn(browser);
     try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setStorageState(signedIn))) {
       Page page = context.newPage();
+      // A first visit warms the demo's fragment service up (its first token check fetches the
+      // provider's keys), which on a busy machine can take longer than the fragment may.
+      page.navigate(demo.url() + "/billing");
+      page.waitForSelector("[data-testid=invoices]");
       List<String> states = new ArrayList<>();
       page.onConsoleMessage(message -> states.add(message.text()));
       List<Route> held = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.pergola.server.web;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -28,6 +29,10 @@ class ErrorProblemController implements ErrorController {
 
   @RequestMapping("${server.error.path:/error}")
   void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    if (request.getDispatcherType() != DispatcherType.ERROR) {
+      FilterProblems.write(response, 404, "not-found", "Not found", "There is nothing at " + request.getRequestURI());
+      return;
+    }
     HttpStatus status = status(request);
     Object exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
     Object message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);

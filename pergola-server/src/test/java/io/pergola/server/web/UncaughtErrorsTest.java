@@ -119,4 +119,9 @@ class UncaughtErrorsTest {
     assertThat(problem.get("title").asString()).isEqualTo("Service Unavailable");
     assertThat(problem.get("detail").asString()).isEqualTo("The shell is resting; try again in a minute");
   }
+
+  @Test
+  void theErrorPageAskedForByItselfIsNotFound() {
+    server.anonymous().get("/error").expectProblem(404);
+  }
 }
