@@ -57,7 +57,12 @@ class FragmentsInChromiumTest {
         layout + "fragments.e2e-header.url=" + base + "/e2e-header",
         layout + "fragments.wc.url=" + base + "/wc",
         layout + "fragments.mod.url=" + base + "/mod",
-        layout + "fragments.thrower.url=" + base + "/thrower");
+        layout + "fragments.thrower.url=" + base + "/thrower",
+        // Generous: on a busy machine the first fetches may be slow, and these tests time nothing.
+        layout + "fragments.e2e-header.timeout=5s",
+        layout + "fragments.wc.timeout=5s",
+        layout + "fragments.mod.timeout=5s",
+        layout + "fragments.thrower.timeout=5s");
     FixtureChildren.deploy(server, "e2e", "e2e-header", "wc", "mod", "thrower");
   }
 

@@ -56,6 +56,8 @@ class SignedInFragmentsTest {
         LoginServers.embeddedArgs(
                 fragments + "billing.url=" + base + "/billing",
                 fragments + "billing.token=true",
+                // Generous: the first renewal at a cold provider may be slow, and this tests no time.
+                fragments + "billing.timeout=5s",
                 fragments + "quiet.url=" + base + "/quiet",
                 fragments + "quiet.token=true",
                 fragments + "shipping.url=" + base + "/shipping")

@@ -93,8 +93,12 @@ class ShellFragmentsTest {
         PergolaTestServer.tempDir(),
         "--pergola.shell.dev-overrides=true",
         layout + "slots.header=header",
+        // Generous where a test expects the fragment: on a busy machine the first fetch (the
+        // client's start, a new connection) may be slow, and these tests time nothing.
         layout + "fragments.header.url=" + base + "/header",
+        layout + "fragments.header.timeout=5s",
         layout + "fragments.billing.url=" + base + "/billing",
+        layout + "fragments.billing.timeout=5s",
         layout + "fragments.shipping.url=" + base + "/late",
         layout + "fragments.shipping.timeout=300ms",
         layout + "fragments.profile.url=" + base + "/broken",
