@@ -60,7 +60,9 @@ class SignedInFragmentsTest {
                 fragments + "billing.timeout=5s",
                 fragments + "quiet.url=" + base + "/quiet",
                 fragments + "quiet.token=true",
-                fragments + "shipping.url=" + base + "/shipping")
+                fragments + "quiet.timeout=5s",
+                fragments + "shipping.url=" + base + "/shipping",
+                fragments + "shipping.timeout=5s")
             .toArray(String[]::new));
     TestHttp billing = server.newTeam("billing");
     LoginServers.deployChild(server, billing, "billing", "billing", "/billing", "billing-api");
