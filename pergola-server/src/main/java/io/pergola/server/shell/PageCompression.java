@@ -34,16 +34,11 @@ final class PageCompression {
     if (page.length < FROM_BYTES) {
       return page;
     }
-    AcceptEncoding accepted = AcceptEncoding.parse(acceptEncoding);
-    if (accepted.brotli() && Brotli.AVAILABLE) {
-      response.setHeader("Content-Encoding", "br");
-      return Brotli.compress(page, BROTLI_QUALITY);
-    }
-    if (accepted.gzip()) {
-      response.setHeader("Content-Encoding", "gzip");
-      return Gzip.compress(page, Deflater.BEST_SPEED);
-    }
-    return page;
+    return switch (chosen(acceptEncoding, response)) {
+      case BROTLI -> Brotli.compress(page, BROTLI_QUALITY);
+      case GZIP -> Gzip.compress(page, Deflater.BEST_SPEED);
+      case IDENTITY -> page;
+    };
   }
 
   /**
@@ -53,15 +48,26 @@ final class PageCompression {
    */
   static OutputStream streaming(String acceptEncoding, HttpServletResponse response) throws IOException {
     OutputStream out = response.getOutputStream();
+    return switch (chosen(acceptEncoding, response)) {
+      case BROTLI -> Brotli.stream(out, BROTLI_QUALITY);
+      case GZIP -> Gzip.stream(out, Deflater.BEST_SPEED);
+      case IDENTITY -> out;
+    };
+  }
+
+  private enum Encoding { BROTLI, GZIP, IDENTITY }
+
+  /** The best encoding the browser accepts, named in the response's {@code Content-Encoding}. */
+  private static Encoding chosen(String acceptEncoding, HttpServletResponse response) {
     AcceptEncoding accepted = AcceptEncoding.parse(acceptEncoding);
     if (accepted.brotli() && Brotli.AVAILABLE) {
       response.setHeader("Content-Encoding", "br");
-      return Brotli.stream(out, BROTLI_QUALITY);
+      return Encoding.BROTLI;
     }
     if (accepted.gzip()) {
       response.setHeader("Content-Encoding", "gzip");
-      return Gzip.stream(out, Deflater.BEST_SPEED);
+      return Encoding.GZIP;
     }
-    return out;
+    return Encoding.IDENTITY;
   }
 }

@@ -32,6 +32,8 @@ final class ShellFragments {
     if (layout.fragments().isEmpty()) {
       return List.of();
     }
+    String query = request.getQueryString();
+    String path = request.getRequestURI() + (query == null ? "" : "?" + query);
     List<FragmentedPage.Placement> placements = new ArrayList<>();
     for (ShellPage.Shown shown : rendered.shown()) {
       ShellProperties.Fragment fragment = layout.fragments().get(shown.app());
@@ -42,9 +44,8 @@ final class ShellFragments {
       if (at < 0) {
         continue;
       }
-      String query = request.getQueryString();
       FragmentRequest fragmentRequest = new FragmentRequest(
-          request.getRequestURI() + (query == null ? "" : "?" + query),
+          path,
           shown.app(),
           shown.version(),
           revision.environment(),

@@ -169,7 +169,8 @@ class ShellPage {
             "#" + OUTLET_ID,
             new ShellConfig.NotFound("Page not found", "Go to the home page"));
 
-    List<String> shown = preloaded(layout, current);
+    Map<String, String> shownIn = shownIn(layout, current);
+    List<String> shown = shownIn.values().stream().distinct().toList();
     Map<String, String> adapters = combinedAdapters(shown, config);
     StringBuilder head = new StringBuilder(4096);
     head.append(firstTokens(shown, config));
@@ -248,16 +249,16 @@ class ShellPage {
       }
     }
     Map<String, String> slots = new LinkedHashMap<>();
-    List<Shown> showing = new ArrayList<>();
-    layout.slots().forEach((slot, app) -> {
+    for (String slot : layout.slots().keySet()) {
       slots.put(slot, "<div id=\"" + escapeHtml(SLOT_ID_PREFIX + slot) + "\"></div>\n");
-      shownAt(app, SLOT_ID_PREFIX + slot, resolved).ifPresent(showing::add);
-    });
-    String outlet = "<main id=\"" + OUTLET_ID + "\"></main>\n";
-    if (current != null && !layout.slots().containsValue(current)) {
-      shownAt(current, OUTLET_ID, resolved).ifPresent(showing::add);
     }
-    List<Shown> shownList = List.copyOf(showing);
+    String outlet = "<main id=\"" + OUTLET_ID + "\"></main>\n";
+    // Where a deployed child's server-rendered fragment would go.
+    List<Shown> shownList = shownIn.entrySet().stream()
+        .flatMap(in -> Optional.ofNullable(resolved.get(new AppName(in.getValue())))
+            .map(version -> new Shown(in.getValue(), version.toString(), in.getKey()))
+            .stream())
+        .toList();
     if (layout.template() != null) {
       return Rendered.of(
           PageTemplate.fill(layout.template(), head.toString(), slots, outlet, script.toString()), known, shownList);
@@ -273,10 +274,6 @@ class ShellPage {
     return Rendered.of(html.toString(), known, shownList);
   }
 
-  private static Optional<Shown> shownAt(String app, String elementId, Map<AppName, SemVer> resolved) {
-    return Optional.ofNullable(resolved.get(new AppName(app)))
-        .map(version -> new Shown(app, version.toString(), elementId));
-  }
 
   /**
    * A script asking for the first token of each child on show that calls APIs (its config's
@@ -443,10 +440,15 @@ class ShellPage {
     return slots;
   }
 
-  private static List<String> preloaded(ShellProperties.Layout layout, String current) {
-    List<String> apps = new ArrayList<>(layout.slots().values());
-    if (current != null && !apps.contains(current)) {
-      apps.add(current);
+  /**
+   * The children the page shows at once, by the id of the element each goes in: the slots', then
+   * the route's in the outlet, unless a slot shows it already.
+   */
+  private static Map<String, String> shownIn(ShellProperties.Layout layout, String current) {
+    Map<String, String> apps = new LinkedHashMap<>();
+    layout.slots().forEach((slot, app) -> apps.put(SLOT_ID_PREFIX + slot, app));
+    if (current != null && !apps.containsValue(current)) {
+      apps.put(OUTLET_ID, current);
     }
     return apps;
   }
