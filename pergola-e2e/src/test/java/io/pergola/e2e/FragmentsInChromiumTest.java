@@ -6,12 +6,8 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.WaitUntilState;
-import com.sun.net.httpserver.HttpServer;
+import io.pergola.server.testkit.FragmentServices;
 import io.pergola.server.testkit.PergolaTestServer;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -27,37 +23,28 @@ import org.junit.jupiter.api.Test;
  */
 class FragmentsInChromiumTest {
 
-  private static HttpServer services;
+  private static FragmentServices services;
   private static PergolaTestServer server;
   private static Chromium chromium;
   private BrowserContext context;
   private Page page;
 
   @BeforeAll
-  static void start() throws IOException {
+  static void start() {
     chromium = Chromium.launch();
-    services = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    services = FragmentServices.start();
     for (String app : List.of("e2e-header", "wc", "mod", "thrower")) {
-      services.createContext("/" + app, exchange -> {
-        byte[] html = ("<p id=\"ssr-" + app + "\">" + app + " rendered on the server</p>").getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-        exchange.sendResponseHeaders(200, html.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-          out.write(html);
-        }
-      });
+      services.html("/" + app, exchange -> "<p id=\"ssr-" + app + "\">" + app + " rendered on the server</p>");
     }
-    services.start();
-    String base = "http://127.0.0.1:" + services.getAddress().getPort();
     String layout = "--pergola.shell.layouts.production.";
     server = PergolaTestServer.start(
         PergolaTestServer.tempDir(),
         "--pergola.shell.mount-timeout=1500ms",
         layout + "slots.header=e2e-header",
-        layout + "fragments.e2e-header.url=" + base + "/e2e-header",
-        layout + "fragments.wc.url=" + base + "/wc",
-        layout + "fragments.mod.url=" + base + "/mod",
-        layout + "fragments.thrower.url=" + base + "/thrower",
+        layout + "fragments.e2e-header.url=" + services.url("/e2e-header"),
+        layout + "fragments.wc.url=" + services.url("/wc"),
+        layout + "fragments.mod.url=" + services.url("/mod"),
+        layout + "fragments.thrower.url=" + services.url("/thrower"),
         // Generous: on a busy machine the first fetches may be slow, and these tests time nothing.
         layout + "fragments.e2e-header.timeout=5s",
         layout + "fragments.wc.timeout=5s",
@@ -72,7 +59,7 @@ class FragmentsInChromiumTest {
       server.close();
     }
     if (services != null) {
-      services.stop(0);
+      services.close();
     }
     if (chromium != null) {
       chromium.close();

@@ -4,15 +4,11 @@ import static io.pergola.server.testkit.LoginServers.ALICE;
 import static io.pergola.server.testkit.LoginServers.ALICE_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import io.pergola.server.testkit.BrowserSession;
+import io.pergola.server.testkit.FragmentServices;
 import io.pergola.server.testkit.LoginServers;
 import io.pergola.server.testkit.PergolaTestServer;
 import io.pergola.server.testkit.TestHttp;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
@@ -28,40 +24,33 @@ import tools.jackson.databind.JsonNode;
 class SignedInFragmentsTest {
 
   private static final String NONE = "(none)";
-  private static HttpServer services;
+  private static FragmentServices services;
   private static PergolaTestServer server;
   /** The Authorization header each fragment service last received, by app. */
   private static final Map<String, String> authorizations = new ConcurrentHashMap<>();
 
   @BeforeAll
-  static void start() throws IOException {
-    services = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+  static void start() {
+    services = FragmentServices.start();
     for (String app : new String[] {"billing", "quiet", "shipping"}) {
-      services.createContext("/" + app, exchange -> {
+      services.html("/" + app, exchange -> {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         authorizations.put(app, authorization == null ? NONE : authorization);
-        byte[] html = ("<p>" + app + (authorization == null ? " for anybody" : " for you") + "</p>").getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "text/html");
-        exchange.sendResponseHeaders(200, html.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-          out.write(html);
-        }
+        return "<p>" + app + (authorization == null ? " for anybody" : " for you") + "</p>";
       });
     }
-    services.start();
-    String base = "http://127.0.0.1:" + services.getAddress().getPort();
     String fragments = "--pergola.shell.layouts.production.fragments.";
     server = PergolaTestServer.start(
         PergolaTestServer.tempDir(),
         LoginServers.embeddedArgs(
-                fragments + "billing.url=" + base + "/billing",
+                fragments + "billing.url=" + services.url("/billing"),
                 fragments + "billing.token=true",
                 // Generous: the first renewal at a cold provider may be slow, and this tests no time.
                 fragments + "billing.timeout=5s",
-                fragments + "quiet.url=" + base + "/quiet",
+                fragments + "quiet.url=" + services.url("/quiet"),
                 fragments + "quiet.token=true",
                 fragments + "quiet.timeout=5s",
-                fragments + "shipping.url=" + base + "/shipping",
+                fragments + "shipping.url=" + services.url("/shipping"),
                 fragments + "shipping.timeout=5s")
             .toArray(String[]::new));
     TestHttp billing = server.newTeam("billing");
@@ -77,7 +66,7 @@ class SignedInFragmentsTest {
       server.close();
     }
     if (services != null) {
-      services.stop(0);
+      services.close();
     }
   }
 

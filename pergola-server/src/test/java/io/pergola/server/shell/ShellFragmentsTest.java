@@ -7,15 +7,15 @@ import com.aayushatharva.brotli4j.Brotli4jLoader;
 import com.aayushatharva.brotli4j.decoder.Decoder;
 import com.aayushatharva.brotli4j.decoder.DecoderJNI;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.Headers;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pergola.core.testkit.TestBundle;
+import io.pergola.server.testkit.FragmentServices;
 import io.pergola.server.testkit.PergolaTestServer;
 import io.pergola.server.testkit.TestHttp;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.GZIPInputStream;
@@ -45,40 +44,29 @@ class ShellFragmentsTest {
   private static final String HEADER_HTML = "<nav>Acme, rendered on the server</nav>";
   private static final String OUTLET_START = "<main id=\"pergola-outlet\">";
 
-  private static HttpServer services;
+  private static FragmentServices services;
   private static PergolaTestServer server;
-  /** What each fragment service was last asked, by app. */
-  private static final Map<String, HttpExchangeHeaders> asked = new ConcurrentHashMap<>();
+  /** The headers each fragment service was last asked with, by path. */
+  private static final Map<String, Headers> asked = new ConcurrentHashMap<>();
   /** Holds the streaming test's fragment back until the test has read the page's head. */
   private static final AtomicReference<CountDownLatch> headRead = new AtomicReference<>(new CountDownLatch(0));
 
-  private record HttpExchangeHeaders(Map<String, List<String>> headers) {
-    String first(String name) {
-      return headers.entrySet().stream()
-          .filter(e -> e.getKey().equalsIgnoreCase(name))
-          .map(e -> e.getValue().getFirst())
-          .findFirst()
-          .orElse(null);
-    }
-  }
-
   @BeforeAll
   static void start() throws IOException {
-    services = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    services.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-    services.createContext("/header", exchange -> answer(exchange, 200, "text/html", HEADER_HTML));
-    services.createContext("/billing", exchange -> answer(exchange, 200, "text/html; charset=utf-8",
+    services = FragmentServices.start();
+    services.on("/header", exchange -> answer(exchange, 200, "text/html", HEADER_HTML));
+    services.on("/billing", exchange -> answer(exchange, 200, "text/html; charset=utf-8",
         "<h1>Invoices for " + header(exchange, "Pergola-Path") + ", billing " + header(exchange, "Pergola-Version")
             + " – ünïcode</h1>"));
-    services.createContext("/late", exchange -> {
+    services.on("/late", exchange -> {
       sleep(Duration.ofSeconds(3));
       answer(exchange, 200, "text/html", "<p>too late</p>");
     });
-    services.createContext("/broken", exchange -> answer(exchange, 500, "text/html", "<p>stack trace</p>"));
-    services.createContext("/json", exchange -> answer(exchange, 200, "application/json", "{\"html\":\"no\"}"));
-    services.createContext("/none", exchange -> answer(exchange, 204, null, ""));
-    services.createContext("/huge", exchange -> answer(exchange, 200, "text/html", "<p>" + "x".repeat(FragmentClient.MAX_BYTES) + "</p>"));
-    services.createContext("/held", exchange -> {
+    services.on("/broken", exchange -> answer(exchange, 500, "text/html", "<p>stack trace</p>"));
+    services.on("/json", exchange -> answer(exchange, 200, "application/json", "{\"html\":\"no\"}"));
+    services.on("/none", exchange -> answer(exchange, 204, null, ""));
+    services.on("/huge", exchange -> answer(exchange, 200, "text/html", "<p>" + "x".repeat(FragmentClient.MAX_BYTES) + "</p>"));
+    services.on("/held", exchange -> {
       try {
         headRead.get().await(20, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
@@ -86,8 +74,6 @@ class ShellFragmentsTest {
       }
       answer(exchange, 200, "text/html", "<p>reports, once the head was out</p>");
     });
-    services.start();
-    String base = "http://127.0.0.1:" + services.getAddress().getPort();
     String layout = "--pergola.shell.layouts.production.";
     server = PergolaTestServer.start(
         PergolaTestServer.tempDir(),
@@ -95,17 +81,17 @@ class ShellFragmentsTest {
         layout + "slots.header=header",
         // Generous where a test expects the fragment: on a busy machine the first fetch (the
         // client's start, a new connection) may be slow, and these tests time nothing.
-        layout + "fragments.header.url=" + base + "/header",
+        layout + "fragments.header.url=" + services.url("/header"),
         layout + "fragments.header.timeout=5s",
-        layout + "fragments.billing.url=" + base + "/billing",
+        layout + "fragments.billing.url=" + services.url("/billing"),
         layout + "fragments.billing.timeout=5s",
-        layout + "fragments.shipping.url=" + base + "/late",
+        layout + "fragments.shipping.url=" + services.url("/late"),
         layout + "fragments.shipping.timeout=300ms",
-        layout + "fragments.profile.url=" + base + "/broken",
-        layout + "fragments.catalog.url=" + base + "/json",
-        layout + "fragments.search.url=" + base + "/none",
-        layout + "fragments.media.url=" + base + "/huge",
-        layout + "fragments.reports.url=" + base + "/held",
+        layout + "fragments.profile.url=" + services.url("/broken"),
+        layout + "fragments.catalog.url=" + services.url("/json"),
+        layout + "fragments.search.url=" + services.url("/none"),
+        layout + "fragments.media.url=" + services.url("/huge"),
+        layout + "fragments.reports.url=" + services.url("/held"),
         layout + "fragments.reports.timeout=10s");
     TestHttp team = server.newTeam("composers");
     for (String app : List.of("header", "billing", "shipping", "profile", "catalog", "search", "media", "reports")) {
@@ -128,7 +114,7 @@ class ShellFragmentsTest {
       server.close();
     }
     if (services != null) {
-      services.stop(0);
+      services.close();
     }
   }
 
@@ -137,15 +123,8 @@ class ShellFragmentsTest {
   }
 
   private static void answer(HttpExchange exchange, int status, String type, String body) throws IOException {
-    asked.put(exchange.getRequestURI().getPath().substring(1), new HttpExchangeHeaders(Map.copyOf(exchange.getRequestHeaders())));
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    if (type != null) {
-      exchange.getResponseHeaders().set("Content-Type", type);
-    }
-    exchange.sendResponseHeaders(status, status == 204 ? -1 : bytes.length);
-    try (var out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
+    asked.put(exchange.getRequestURI().getPath().substring(1), new Headers(exchange.getRequestHeaders()));
+    FragmentServices.answer(exchange, status, type, body);
   }
 
   private static void sleep(Duration duration) {
@@ -175,12 +154,12 @@ class ShellFragmentsTest {
         .contains(OUTLET_START + fragment("billing",
             "<h1>Invoices for /billing/invoices/42?status=open, billing 1.0.0 – ünïcode</h1>") + "</main>");
     // The service hears which page, which version this visitor runs, and from which revision.
-    HttpExchangeHeaders billing = asked.get("billing");
-    assertThat(billing.first("Pergola-App")).isEqualTo("billing");
-    assertThat(billing.first("Pergola-Environment")).isEqualTo("production");
-    assertThat(billing.first("Pergola-Revision")).isEqualTo(page.header("Pergola-Revision"));
-    assertThat(billing.first("Accept-Language")).isEqualTo("de-CH, en;q=0.5");
-    assertThat(billing.first("Accept")).isEqualTo("text/html");
+    Headers billing = asked.get("billing");
+    assertThat(billing.getFirst("Pergola-App")).isEqualTo("billing");
+    assertThat(billing.getFirst("Pergola-Environment")).isEqualTo("production");
+    assertThat(billing.getFirst("Pergola-Revision")).isEqualTo(page.header("Pergola-Revision"));
+    assertThat(billing.getFirst("Accept-Language")).isEqualTo("de-CH, en;q=0.5");
+    assertThat(billing.getFirst("Accept")).isEqualTo("text/html");
     assertThat(fetches("billing", "ok")).isPositive();
   }
 
