@@ -73,8 +73,9 @@ class LoginConfiguration {
   }
 
   @Bean
-  AppAudiences appAudiences(CurrentRevisions revisions, DeployedVersions versions, ShellProperties shell) {
-    return new AppAudiences(revisions, versions, shell);
+  AppAudiences appAudiences(
+      CurrentRevisions revisions, DeployedVersions versions, ShellProperties shell, LoginProperties login) {
+    return new AppAudiences(revisions, versions, shell, login);
   }
 
   @Bean
@@ -83,8 +84,8 @@ class LoginConfiguration {
   }
 
   @Bean
-  ShellLogin shellLogin(AudienceTokens tokens, AppAudiences appAudiences, LoginProperties login) {
-    return new OidcShellLogin(tokens, appAudiences, login);
+  ShellLogin shellLogin(AudienceTokens tokens, AppAudiences appAudiences) {
+    return new OidcShellLogin(tokens, appAudiences);
   }
 
   /**

@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,12 +30,10 @@ final class OidcShellLogin implements ShellLogin {
 
   private final AudienceTokens tokens;
   private final AppAudiences appAudiences;
-  private final LoginProperties login;
 
-  OidcShellLogin(AudienceTokens tokens, AppAudiences appAudiences, LoginProperties login) {
+  OidcShellLogin(AudienceTokens tokens, AppAudiences appAudiences) {
     this.tokens = tokens;
     this.appAudiences = appAudiences;
-    this.login = login;
   }
 
   @Override
@@ -50,14 +47,12 @@ final class OidcShellLogin implements ShellLogin {
         || !(user.getPrincipal() instanceof OidcUser)) {
       return Optional.empty();
     }
-    // What the token endpoint would grant the child: declared audiences, each one the login knows.
-    Optional<List<String>> audiences = appAudiences.of(AppName.of(app))
-        .filter(declared -> !declared.isEmpty() && login.audiences().containsAll(declared));
-    if (audiences.isEmpty()) {
+    // What the token endpoint would grant the child, by the same rule.
+    if (!(appAudiences.grantFor(AppName.of(app)) instanceof AppAudiences.Granted granted)) {
       return Optional.empty();
     }
     try {
-      return Optional.of(tokens.tokenFor(audiences.get(), user, request, response).getTokenValue());
+      return Optional.of(tokens.tokenFor(granted.audiences(), user, request, response).getTokenValue());
     } catch (RuntimeException e) {
       // The page goes on without it: the child's own token request says what happened (a login
       // ended at the provider ends the session there), and the fragment is the one anybody sees.

@@ -7,7 +7,6 @@ import io.pergola.server.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,22 +80,11 @@ class TokenEndpoint {
       } catch (RuntimeException e) {
         return problem(HttpStatus.BAD_REQUEST, "invalid-app-name", "Invalid app name", e.getMessage());
       }
-      Optional<List<String>> declared = appAudiences.of(name);
-      if (declared.isEmpty()) {
-        return problem(HttpStatus.NOT_FOUND, "app-not-deployed", "App not deployed", "\"" + app + "\" is not deployed in this shell's environment");
-      }
-      audiences = declared.get();
-      if (audiences.isEmpty()) {
-        return problem(
-            HttpStatus.FORBIDDEN, "no-audience", "No audience declared",
-            "\"" + app + "\" declares no \"audiences\" in its pergola.json, so it gets no tokens");
-      }
-      List<String> unknown = new ArrayList<>(audiences);
-      unknown.removeAll(login.audiences());
-      if (!unknown.isEmpty()) {
-        return problem(
-            HttpStatus.FORBIDDEN, "unknown-audience", "Audience not configured",
-            "\"" + app + "\" declares audiences " + unknown + " that are not among pergola.login.audiences " + login.audiences());
+      switch (appAudiences.grantFor(name)) {
+        case AppAudiences.Refused refused -> {
+          return problem(refused.status(), refused.slug(), refused.title(), refused.detail());
+        }
+        case AppAudiences.Granted granted -> audiences = granted.audiences();
       }
     }
     OAuth2AccessToken token;
