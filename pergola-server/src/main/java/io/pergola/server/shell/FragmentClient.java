@@ -2,6 +2,7 @@ package io.pergola.server.shell;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.pergola.server.telemetry.Throttle;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -10,10 +11,8 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -38,7 +37,6 @@ class FragmentClient implements AutoCloseable {
   static final int MAX_BYTES = 512 * 1024;
 
   private static final Logger log = LoggerFactory.getLogger(FragmentClient.class);
-  private static final Duration LOG_EVERY = Duration.ofMinutes(1);
   private static final Pattern CHARSET = Pattern.compile(";\\s*charset=\"?([^\";\\s]+)", Pattern.CASE_INSENSITIVE);
 
   /** How a fetch ended, the {@code outcome} tag of its timer. */
@@ -57,7 +55,7 @@ class FragmentClient implements AutoCloseable {
   }
 
   private final MeterRegistry meters;
-  private final Map<String, Instant> lastLogged = new ConcurrentHashMap<>();
+  private final Throttle warnings = new Throttle(Duration.ofMinutes(1));
   /** Made on the first fetch: a shell without fragments has no client, nor its selector thread. */
   private ExecutorService executor;
   private HttpClient client;
@@ -169,10 +167,7 @@ class FragmentClient implements AutoCloseable {
         .register(meters)
         .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     if (result.problem() != null) {
-      Instant now = Instant.now();
-      Instant last = lastLogged.get(app);
-      if (last == null || last.plus(LOG_EVERY).isBefore(now)) {
-        lastLogged.put(app, now);
+      if (warnings.due(app)) {
         log.warn("No fragment of {} in a shell page ({}): {}; its page renders it in the browser",
             app, result.outcome().tag(), result.problem());
       }
