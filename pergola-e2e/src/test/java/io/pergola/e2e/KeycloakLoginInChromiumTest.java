@@ -1,8 +1,13 @@
 package io.pergola.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.microsoft.playwright.Page;
 import io.pergola.server.testkit.LoginServers;
+import io.pergola.server.testkit.TcpRelay;
+import java.net.URI;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /**
  * The same login flow in Chromium against a real Keycloak as external provider, with the realm
@@ -12,13 +17,19 @@ import java.util.List;
 class KeycloakLoginInChromiumTest extends LoginFlowInChromium {
 
   private KeycloakServer keycloak;
+  private TcpRelay link;
 
   @Override
   List<String> loginArgs() throws Exception {
     keycloak = KeycloakServer.start();
+    // Keycloak names itself by the address it is asked at: through the relay, for the browser and
+    // for Pergola alike, so the link to it can be cut.
+    link = TcpRelay.to(keycloak.issuer().getPort());
+    URI issuer = URI.create("http://127.0.0.1:" + link.port() + keycloak.issuer().getPath());
     return List.of(
         "--pergola.login.provider=external",
-        "--pergola.login.issuer-uri=" + keycloak.issuer(),
+        "--pergola.login.issuer-uri=" + issuer,
+        "--pergola.login.provider-timeout=2s",
         "--pergola.login.client-id=pergola-shell",
         "--pergola.login.client-secret=pergola-shell-test-secret",
         // Keycloak's offline_access means offline tokens; its ordinary refresh tokens suffice.
@@ -40,8 +51,29 @@ class KeycloakLoginInChromiumTest extends LoginFlowInChromium {
     return "#kc-form-login";
   }
 
+  @Test
+  void aProviderThatStopsAnsweringSignsNobodyOutAndTokensComeBackWithIt() {
+    signIn("/who-mod");
+    assertThat(waitForText("#who-mod-api", "api ")).startsWith("api alice mod-api ");
+
+    // who-wc's audience has no token in the session yet: the shell must renew the login for it.
+    link.cut();
+    String whileCut = tokenAnswer("who-wc");
+    link.restore();
+    String afterwards = tokenAnswer("who-wc");
+
+    // Before, a provider that could not be reached ended the session: everybody signed out.
+    assertThat(whileCut).isEqualTo("503 urn:pergola:problem:provider-unavailable");
+    assertThat(afterwards).isEqualTo("200");
+    page().evaluate("window.pergola.navigate('/who-wc')");
+    assertThat(waitForText("#who-wc-api", "api ")).startsWith("api alice wc-api ");
+  }
+
   @Override
   void stopProvider() {
+    if (link != null) {
+      link.close();
+    }
     if (keycloak != null) {
       keycloak.close();
     }

@@ -99,13 +99,13 @@ abstract class LoginFlowInChromium {
     context.close();
   }
 
-  private void signIn(String path) {
+  final void signIn(String path) {
     page.navigate(server.baseUrl() + path);
     page.waitForSelector(signInFormSelector());
     submitSignInForm(page);
   }
 
-  private String waitForText(String selector, String prefix) {
+  final String waitForText(String selector, String prefix) {
     page.waitForFunction(
         "([selector, prefix]) => { const el = document.querySelector(selector)"
             + " ?? document.querySelector('who-wc')?.shadowRoot?.querySelector(selector);"
@@ -116,6 +116,20 @@ abstract class LoginFlowInChromium {
             "(selector) => (document.querySelector(selector)"
                 + " ?? document.querySelector('who-wc')?.shadowRoot?.querySelector(selector)).textContent",
             selector);
+  }
+
+  /** What the token endpoint answers this page for {@code app}: the status, and a problem's type. */
+  final String tokenAnswer(String app) {
+    return (String)
+        page.evaluate(
+            "async (app) => { const r = await fetch('/auth/token?app=' + app,"
+                + " {headers: {'X-Pergola-Token-Request': '1'}});"
+                + " const body = await r.json(); return r.status + (body.type ? ' ' + body.type : ''); }",
+            app);
+  }
+
+  final Page page() {
+    return page;
   }
 
   @Test

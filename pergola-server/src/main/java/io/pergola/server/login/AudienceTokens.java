@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
+import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
@@ -21,6 +23,10 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepo
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.client.RestClientResponseException;
 
 /**
  * Access tokens for one audience set, made from the session's login on the server: the login's
@@ -54,6 +60,17 @@ final class AudienceTokens {
     }
   }
 
+  /**
+   * The provider could not be asked (no connection, no answer in time, a server error, an answer
+   * that is no token response): the login may well be alive, so the session is kept and the
+   * caller may try again.
+   */
+  static final class ProviderUnavailableException extends RuntimeException {
+    ProviderUnavailableException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
   /** A valid access token for {@code audiences}, renewed if it is about to expire. */
   OAuth2AccessToken tokenFor(
       List<String> audiences, OAuth2AuthenticationToken user, HttpServletRequest request, HttpServletResponse response) {
@@ -77,6 +94,10 @@ final class AudienceTokens {
                 new OAuth2RefreshTokenGrantRequest(
                     login.getClientRegistration(), login.getAccessToken(), login.getRefreshToken(), Set.copyOf(audiences)));
       } catch (OAuth2AuthorizationException e) {
+        if (unavailable(e)) {
+          throw new ProviderUnavailableException(
+              "The sign-in provider could not renew the login: it " + failure((RestClientException) e.getCause()), e);
+        }
         throw new SessionEndedException("The provider refused to renew the login: " + e.getError(), e);
       }
       if (answer.getRefreshToken() != null && !answer.getRefreshToken().getTokenValue().equals(login.getRefreshToken().getTokenValue())) {
@@ -99,6 +120,30 @@ final class AudienceTokens {
       session.setAttribute(CACHE, next);
       return answer.getAccessToken();
     }
+  }
+
+  /**
+   * Whether the refresh failed on the way rather than being refused: Spring Security reports both
+   * as an authorization exception, an OAuth 2 error answer ({@code invalid_grant}: the login
+   * ended) without a cause, anything else with the HTTP client's exception as its cause. A 4xx
+   * answer other than 429 is the provider's word on this client or login, so it counts as refused.
+   */
+  private static boolean unavailable(OAuth2AuthorizationException e) {
+    return switch (e.getCause()) {
+      case HttpClientErrorException answer -> answer.getStatusCode().isSameCodeAs(HttpStatus.TOO_MANY_REQUESTS);
+      case RestClientException failure -> true;
+      case null, default -> false;
+    };
+  }
+
+  /** What went wrong, said without the provider's answer (which could be any page). */
+  private static String failure(RestClientException e) {
+    return switch (e) {
+      case RestClientResponseException answer -> "answered " + answer.getStatusCode().value();
+      case ResourceAccessException io when io.getCause() instanceof HttpTimeoutException -> "did not answer in time";
+      case ResourceAccessException io -> "could not be reached (" + io.getCause() + ")";
+      default -> "answered no token response";
+    };
   }
 
   /** The latest ID token a refresh brought, if any: the hint for RP-initiated logout. */

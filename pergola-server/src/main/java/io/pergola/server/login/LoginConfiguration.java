@@ -18,10 +18,11 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
-import org.springframework.security.oauth2.client.endpoint.OAuth2RefreshTokenGrantRequest;
+import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
 import org.springframework.security.oauth2.client.endpoint.RestClientRefreshTokenTokenResponseClient;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.userinfo.DefaultOAuth2UserService;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
@@ -66,9 +67,14 @@ class LoginConfiguration {
   }
 
   @Bean
-  AudienceTokens audienceTokens(OAuth2AuthorizedClientRepository authorizedClients) {
-    OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest> refreshes =
-        new RestClientRefreshTokenTokenResponseClient();
+  ProviderHttp providerHttp(LoginProperties login) {
+    return new ProviderHttp(login.providerTimeout());
+  }
+
+  @Bean
+  AudienceTokens audienceTokens(OAuth2AuthorizedClientRepository authorizedClients, ProviderHttp provider) {
+    RestClientRefreshTokenTokenResponseClient refreshes = new RestClientRefreshTokenTokenResponseClient();
+    refreshes.setRestClient(provider.tokenEndpoint());
     return new AudienceTokens(authorizedClients, refreshes, Clock.systemUTC());
   }
 
@@ -94,7 +100,10 @@ class LoginConfiguration {
    */
   @Bean
   PersonTokens personTokens(
-      LoginProperties login, ServerOrigin origin, ObjectProvider<JWKSource<SecurityContext>> embeddedKeys) {
+      LoginProperties login,
+      ServerOrigin origin,
+      ProviderHttp provider,
+      ObjectProvider<JWKSource<SecurityContext>> embeddedKeys) {
     SupplierJwtDecoder decoder =
         new SupplierJwtDecoder(
             () -> {
@@ -105,7 +114,7 @@ class LoginConfiguration {
                 nimbus = NimbusJwtDecoder.withJwkSource(embeddedKeys.getObject()).build();
               } else {
                 issuer = login.issuerUri().toString();
-                nimbus = NimbusJwtDecoder.withIssuerLocation(issuer).build();
+                nimbus = NimbusJwtDecoder.withIssuerLocation(issuer).restOperations(provider.keys()).build();
               }
               nimbus.setJwtValidator(
                   new DelegatingOAuth2TokenValidator<>(
@@ -131,8 +140,15 @@ class LoginConfiguration {
       ServerOrigin origin,
       ClientRegistrationRepository registrations,
       OAuth2AuthorizedClientRepository authorizedClients,
+      ProviderHttp provider,
       JsonMapper json)
       throws Exception {
+    RestClientAuthorizationCodeTokenResponseClient codes = new RestClientAuthorizationCodeTokenResponseClient();
+    codes.setRestClient(provider.tokenEndpoint());
+    DefaultOAuth2UserService userInfo = new DefaultOAuth2UserService();
+    userInfo.setRestOperations(provider.userInfo());
+    OidcUserService people = new OidcUserService();
+    people.setOauth2UserService(userInfo);
     DefaultOAuth2AuthorizationRequestResolver pkce =
         new DefaultOAuth2AuthorizationRequestResolver(registrations, "/oauth2/authorization");
     pkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
@@ -158,6 +174,11 @@ class LoginConfiguration {
                 oauth
                     .loginPage(SignInEntryPoint.AUTHORIZATION_PATH)
                     .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(pkce))
+                    .tokenEndpoint(endpoint -> endpoint.accessTokenResponseClient(codes))
+                    .userInfoEndpoint(endpoint -> endpoint.oidcUserService(people))
+                    // Spring's default sends a failed sign-in back to the provider, which signs
+                    // a person with a session there straight in again: a redirect loop.
+                    .failureHandler(new SignInFailurePage())
                     .authorizedClientRepository(authorizedClients))
         .requestCache(cache -> cache.requestCache(deepLinks))
         // The only state-changing endpoint here, logout, has its own cross-site guard.

@@ -2,6 +2,7 @@ package io.pergola.server.login;
 
 import io.pergola.core.Require;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,6 +31,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param adminGroup the group whose members are Pergola admins
  * @param teamGroupPrefix groups named with this prefix and a team name make a person a member of
  *     that team
+ * @param providerTimeout how long the shell waits for the provider when it calls it itself (to
+ *     redeem a sign-in's code, renew a token, read user info or keys), for the connection and
+ *     again for the answer: a provider that hangs fails a call instead of holding a page
  */
 @ConfigurationProperties("pergola.login")
 public record LoginProperties(
@@ -43,7 +47,8 @@ public record LoginProperties(
     List<String> publicRoutes,
     @DefaultValue("groups") String groupsClaim,
     @DefaultValue("pergola-admin") String adminGroup,
-    @DefaultValue("pergola-team-") String teamGroupPrefix) {
+    @DefaultValue("pergola-team-") String teamGroupPrefix,
+    @DefaultValue("5s") Duration providerTimeout) {
 
   /** Where the provider sends the browser back to the shell with the authorization code. */
   public static final String REDIRECT_PATH = "/login/oauth2/code/pergola";
@@ -63,6 +68,11 @@ public record LoginProperties(
     for (String route : publicRoutes) {
       Require.argument(route.startsWith("/"), "pergola.login.public-routes: %s does not start with /", route);
     }
+    providerTimeout = providerTimeout == null ? Duration.ofSeconds(5) : providerTimeout;
+    Require.argument(
+        providerTimeout.isPositive() && providerTimeout.compareTo(Duration.ofMinutes(1)) <= 0,
+        "pergola.login.provider-timeout must be between 1 ms and 1 minute, was %s",
+        providerTimeout);
     if (provider == Provider.EXTERNAL) {
       Require.argument(issuerUri != null, "pergola.login.provider=external needs pergola.login.issuer-uri");
       Require.argument(clientId != null && !clientId.isBlank(), "pergola.login.provider=external needs pergola.login.client-id");

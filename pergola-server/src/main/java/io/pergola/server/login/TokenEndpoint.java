@@ -3,16 +3,21 @@ package io.pergola.server.login;
 import io.pergola.core.manifest.AppName;
 import io.pergola.server.config.ServerOrigin;
 import io.pergola.server.shell.ShellLogin;
+import io.pergola.server.telemetry.Throttle;
 import io.pergola.server.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.annotation.Conditional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -37,12 +42,15 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Conditional(LoginCondition.class)
 class TokenEndpoint {
 
+  private static final Logger log = LoggerFactory.getLogger(TokenEndpoint.class);
+
   private final AudienceTokens tokens;
   private final AppAudiences appAudiences;
   private final CrossSiteGuard guard;
   private final LoginProperties login;
   private final ShellClientRegistrations registrations;
   private final ServerOrigin origin;
+  private final Throttle warnings = new Throttle(Duration.ofMinutes(1));
 
   TokenEndpoint(
       AudienceTokens tokens,
@@ -93,6 +101,18 @@ class TokenEndpoint {
     } catch (AudienceTokens.SessionEndedException e) {
       endSession(request);
       return problem(HttpStatus.UNAUTHORIZED, "session-ended", "Session ended", e.getMessage());
+    } catch (AudienceTokens.ProviderUnavailableException e) {
+      if (warnings.due("provider")) {
+        log.warn("Tokens cannot be renewed, people stay signed in meanwhile: {}", e.getMessage());
+      }
+      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+          .header(HttpHeaders.RETRY_AFTER, "5")
+          .body(
+              Problems.of(
+                  HttpStatus.SERVICE_UNAVAILABLE,
+                  "provider-unavailable",
+                  "Sign-in provider unavailable",
+                  e.getMessage() + ". You are still signed in: try again in a few seconds."));
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("access_token", token.getTokenValue());

@@ -1,5 +1,7 @@
 package io.pergola.server.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatusCode;
@@ -17,6 +19,8 @@ public final class FormPages {
   private static final String POLICY =
       "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'";
 
+  private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
+
   private FormPages() {}
 
   /**
@@ -24,8 +28,25 @@ public final class FormPages {
    * (HTML, escaped by the caller).
    */
   public static ResponseEntity<String> page(HttpStatusCode status, String title, String style, String body) {
-    String html =
-        """
+    return ResponseEntity.status(status)
+        .cacheControl(CacheControl.noStore())
+        .contentType(HTML)
+        .header("Content-Security-Policy", POLICY)
+        .body(html(title, style, body));
+  }
+
+  /** The same page, written to a response outside Spring MVC (a security filter's handler). */
+  public static void send(HttpServletResponse response, HttpStatusCode status, String title, String style, String body)
+      throws IOException {
+    response.setStatus(status.value());
+    response.setHeader("Cache-Control", CacheControl.noStore().getHeaderValue());
+    response.setHeader("Content-Security-Policy", POLICY);
+    response.setContentType(HTML.toString());
+    response.getWriter().write(html(title, style, body));
+  }
+
+  private static String html(String title, String style, String body) {
+    return """
         <!doctype html>
         <html lang="en">
         <head>
@@ -40,10 +61,5 @@ public final class FormPages {
         </html>
         """
             .formatted(HtmlUtils.htmlEscape(title), style, body);
-    return ResponseEntity.status(status)
-        .cacheControl(CacheControl.noStore())
-        .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-        .header("Content-Security-Policy", POLICY)
-        .body(html);
   }
 }

@@ -129,6 +129,53 @@ class LoginTest {
   }
 
   @Test
+  void aSignInStartedElsewhereShowsAPageToTryAgainInsteadOfAnotherTripToTheProvider() {
+    BrowserSession browser = new BrowserSession(server.baseUrl());
+
+    HttpResponse<String> answer = browser.get(LoginProperties.REDIRECT_PATH + "?code=made-up&state=made-up");
+
+    // Spring's default sent the browser back to the provider, which signs a person with a
+    // session there straight in again: a loop. The page stops at the shell and says why.
+    assertThat(answer.uri().getPath()).isEqualTo(LoginProperties.REDIRECT_PATH);
+    assertThat(answer.statusCode()).isEqualTo(400);
+    assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+    assertThat(answer.body())
+        .contains("Sign-in did not complete")
+        .contains("started in another tab")
+        .contains("<a class=\"again\" href=\"" + SignInEntryPoint.AUTHORIZATION_PATH + "\">Try again</a>");
+  }
+
+  @Test
+  void aCodeTheProviderRefusesIsExplainedAndTryingAgainStillLandsOnTheDeepLink() {
+    BrowserSession browser = new BrowserSession(server.baseUrl());
+    HttpResponse<String> form = browser.get("/billing/invoices/7");
+    String state = authorizationState(form);
+
+    HttpResponse<String> refused = browser.get(LoginProperties.REDIRECT_PATH + "?code=forged&state=" + state);
+    HttpResponse<String> again = browser.signIn(SignInEntryPoint.AUTHORIZATION_PATH, ALICE, ALICE_PASSWORD);
+
+    assertThat(refused.statusCode()).isEqualTo(401);
+    assertThat(refused.body()).contains("did not accept this sign-in").contains("Error: invalid_grant");
+    assertThat(again.uri().toString()).isEqualTo(server.baseUrl() + "/billing/invoices/7");
+    assertThat(again.body()).contains("\"user\":{\"sub\":\"alice\"");
+  }
+
+  /** The {@code state} of the authorization request a redirect chain went through. */
+  private static String authorizationState(HttpResponse<String> landed) {
+    for (HttpResponse<String> hop = landed; hop != null; hop = hop.previousResponse().orElse(null)) {
+      String query = hop.uri().getRawQuery();
+      if (query != null && hop.uri().getPath().endsWith("/authorize")) {
+        for (String parameter : query.split("&")) {
+          if (parameter.startsWith("state=")) {
+            return parameter.substring("state=".length());
+          }
+        }
+      }
+    }
+    throw new AssertionError("No authorization request on the way to " + landed.uri());
+  }
+
+  @Test
   void publicRoutesOpenWithoutSigningIn() {
     HttpResponse<String> help = new BrowserSession(server.baseUrl()).get("/help/faq");
 
