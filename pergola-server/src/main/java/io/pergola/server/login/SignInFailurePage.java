@@ -1,6 +1,6 @@
 package io.pergola.server.login;
 
-import io.pergola.server.web.FormPages;
+import io.pergola.server.web.NoticePage;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -11,7 +11,6 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * What a person sees when the provider sent them back but the sign-in could not be completed: what
@@ -24,15 +23,6 @@ final class SignInFailurePage implements AuthenticationFailureHandler {
 
   private static final Logger log = LoggerFactory.getLogger(SignInFailurePage.class);
 
-  private static final String STYLE =
-      """
-      body { font: 16px/1.5 system-ui, sans-serif; background: #f4f5f7; display: grid; place-items: center; min-height: 100vh; margin: 0; }
-      main { background: #fff; padding: 2rem; border-radius: 8px; box-shadow: 0 1px 4px #0002; max-width: 28rem; }
-      h1 { font-size: 1.25rem; margin: 0 0 .5rem; }
-      a.again { display: inline-block; margin-top: .5rem; padding: .5rem 1rem; border-radius: 4px; background: #2f5d50; color: #fff; text-decoration: none; }
-      .code { color: #666; font-size: .875rem; }
-      """;
-
   /** The page for one failure: its status and what it tells the person. */
   record Failure(HttpStatus status, String explanation, String code) {}
 
@@ -41,20 +31,13 @@ final class SignInFailurePage implements AuthenticationFailureHandler {
       HttpServletRequest request, HttpServletResponse response, AuthenticationException exception) throws IOException {
     Failure failure = failure(exception);
     log.info("A sign-in failed ({}): {}", failure.code(), exception.getMessage());
-    String body =
-        """
-        <main>
-          <h1>Sign-in did not complete</h1>
-          <p>%s</p>
-          <a class="again" href="%s">Try again</a>
-          <p class="code">Error: %s</p>
-        </main>
-        """
-            .formatted(
-                HtmlUtils.htmlEscape(failure.explanation()),
-                SignInEntryPoint.AUTHORIZATION_PATH,
-                HtmlUtils.htmlEscape(failure.code()));
-    FormPages.send(response, failure.status(), "Sign-in did not complete", STYLE, body);
+    NoticePage.send(
+        response,
+        failure.status(),
+        "Sign-in did not complete",
+        failure.explanation(),
+        new NoticePage.Way("Try again", SignInEntryPoint.AUTHORIZATION_PATH),
+        failure.code());
   }
 
   /** Sorts a failure by whose it is: the link's, the person's at the provider, or the provider's. */

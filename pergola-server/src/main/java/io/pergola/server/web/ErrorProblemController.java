@@ -20,9 +20,12 @@ import org.springframework.web.bind.annotation.RestController;
  *
  * <p>A server error says what to do, not what went wrong: an exception's message can name hosts,
  * users and queries, and the container has logged it with its stack trace already. A status sent
- * with a message (Pergola's own, as the shell's "environment does not exist") keeps it. Written
- * straight to the response, whatever the request accepts: a client asking for HTML only gets
- * the problem too, not a second error about what it accepts.
+ * with a message (Pergola's own, as the shell's "environment does not exist") keeps it. The
+ * database out of reach is a 503 with {@code Retry-After}, not an internal error: nothing is wrong
+ * with the request, and a node comes back by itself ({@link DatabaseOutageFilter} answers it where
+ * this page could not be reached). Written straight to the response: a program gets the problem
+ * document whatever it accepts, a person's browser opening a page gets the same words as a {@link
+ * NoticePage}.
  */
 @RestController
 class ErrorProblemController implements ErrorController {
@@ -30,27 +33,35 @@ class ErrorProblemController implements ErrorController {
   @RequestMapping("${server.error.path:/error}")
   void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
     if (request.getDispatcherType() != DispatcherType.ERROR) {
-      FilterProblems.write(response, 404, "not-found", "Not found", "There is nothing at " + request.getRequestURI());
+      new ErrorAnswer(HttpStatus.NOT_FOUND, "not-found", "Not found", "There is nothing at " + request.getRequestURI())
+          .send(request, response, "/");
       return;
     }
+    Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+    Object query = request.getAttribute(RequestDispatcher.ERROR_QUERY_STRING);
+    String failedLink = query instanceof String text && !text.isEmpty() ? path + "?" + text : String.valueOf(path);
+    answer(request).send(request, response, failedLink);
+  }
+
+  private static ErrorAnswer answer(HttpServletRequest request) {
     HttpStatus status = status(request);
-    Object exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+    Throwable exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable thrown ? thrown : null;
     Object message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
     boolean said = message instanceof String text && !text.isBlank();
+    if (ErrorAnswer.databaseUnreachable(exception)) {
+      return ErrorAnswer.databaseUnavailable();
+    }
     if (status.is5xxServerError() && (exception != null || !said)) {
-      FilterProblems.write(
-          response,
-          status.value(),
+      return new ErrorAnswer(
+          status,
           "internal-error",
           "Internal error",
           "Pergola failed to answer this request; try again in a moment (a change you asked for may"
               + " have been made: look before repeating it). If it keeps failing, tell the platform team"
               + " the time and the path: the cause is in the server's log.");
-      return;
     }
-    FilterProblems.write(
-        response,
-        status.value(),
+    return new ErrorAnswer(
+        status,
         status.name().toLowerCase(Locale.ROOT).replace('_', '-'),
         status.getReasonPhrase(),
         said ? (String) message : status.getReasonPhrase() + " (" + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) + ")");

@@ -142,7 +142,7 @@ class LoginTest {
     assertThat(answer.body())
         .contains("Sign-in did not complete")
         .contains("started in another tab")
-        .contains("<a class=\"again\" href=\"" + SignInEntryPoint.AUTHORIZATION_PATH + "\">Try again</a>");
+        .contains("<a class=\"way\" href=\"" + SignInEntryPoint.AUTHORIZATION_PATH + "\">Try again</a>");
   }
 
   @Test

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.pergola.core.testkit.TestBundle;
+import io.pergola.server.testkit.BrowserSession;
+import io.pergola.server.testkit.LoginServers;
 import io.pergola.server.testkit.PergolaTestServer;
 import io.pergola.server.testkit.S3ProxyServer;
 import io.pergola.server.testkit.TestHttp;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -16,11 +19,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The database goes away while a node serves traffic: the shell and the assets keep serving the
- * last revision the node knows, readiness says DOWN while liveness stays UP, and once the database
- * is back, deploys work again without restarting the node.
+ * last revision the node knows, readiness says DOWN while liveness stays UP, what needs the
+ * database (a signed-in person's session, a deploy) is a 503 saying to try again, and once the
+ * database is back, deploys and sessions work again without restarting the node.
  *
  * <p>Stops and starts a PostgreSQL cluster of its own ({@code PERGOLA_TEST_FAULT_CLUSTER}, e.g.
  * {@code "15 pergola-fault"}, driven with {@code pg_ctlcluster}), which {@code .ci/run} creates.
@@ -51,6 +56,8 @@ class DatabaseOutageTest {
     args.add("--spring.datasource.password=pergola_test");
     args.add("--spring.datasource.hikari.connection-timeout=1000");
     args.add("--spring.datasource.hikari.validation-timeout=500");
+    // Signed in, a person's session lives in the database too; /billing stays open to anybody.
+    args.addAll(LoginServers.embeddedArgs("--pergola.login.public-routes[1]=/billing"));
     try (S3ProxyServer s3 = S3ProxyServer.start("outage")) {
       args.addAll(List.of(s3.pergolaArgs("outage")));
       try (PergolaTestServer node = PergolaTestServer.start(PergolaTestServer.tempDir(), args.toArray(String[]::new))) {
@@ -67,6 +74,8 @@ class DatabaseOutageTest {
         team.postJson("/api/environments/production/promote", "{\"app\":\"billing\",\"version\":\"1.0.0\"}")
             .expectStatus(200);
         String revision = node.anonymous().get("/billing").expectStatus(200).header("Pergola-Revision");
+        BrowserSession alice = new BrowserSession(node.baseUrl());
+        alice.signIn("/account", LoginServers.ALICE, LoginServers.ALICE_PASSWORD);
         node.anonymous().get("/assets/billing/1.0.0/index.js").expectStatus(200);
 
         cluster("stop");
@@ -79,11 +88,23 @@ class DatabaseOutageTest {
           assertThat(page.text()).contains("/assets/billing/1.0.0/index.js");
           node.anonymous().get("/assets/billing/1.0.0/index.js").expectStatus(200);
           assertThat(node.anonymous().get("/health").status()).isEqualTo(503);
+
+          // What needs the database says so, and when to try again: a person's page (their
+          // session is in it) and a change to an environment.
+          HttpResponse<String> signedIn = alice.navigate("/billing");
+          assertThat(signedIn.statusCode()).isEqualTo(503);
+          assertThat(signedIn.headers().firstValue("Retry-After")).hasValue("5");
+          assertThat(signedIn.body()).contains("<h1>Temporarily unavailable</h1>").contains("cannot reach its database");
+          JsonNode refused =
+              team.postJson("/api/environments/production/promote", "{\"app\":\"billing\",\"version\":\"1.1.0\"}")
+                  .expectProblem(503);
+          assertThat(refused.get("type").asString()).isEqualTo("urn:pergola:problem:database-unavailable");
         } finally {
           cluster("start");
         }
 
         await(() -> node.anonymous().get("/health").status() == 200);
+        assertThat(alice.navigate("/billing").body()).contains("\"user\":{\"sub\":\"alice\"");
         team.postJson("/api/environments/production/promote", "{\"app\":\"billing\",\"version\":\"1.1.0\"}")
             .expectStatus(200);
         assertThat(node.anonymous().get("/billing").text()).contains("/assets/billing/1.1.0/index.js");

@@ -61,6 +61,16 @@ public final class BrowserSession {
     return send(HttpRequest.newBuilder(baseUrl.resolve(path)).GET().build());
   }
 
+  /** Opens {@code path} as a browser's navigation does: asking for HTML, {@code Sec-Fetch-Mode: navigate}. */
+  public HttpResponse<String> navigate(String path) {
+    return send(
+        HttpRequest.newBuilder(baseUrl.resolve(path))
+            .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+            .header("Sec-Fetch-Mode", "navigate")
+            .GET()
+            .build());
+  }
+
   /** A request as the shell's runtime makes it to the token or logout endpoint. */
   public HttpResponse<String> runtimeCall(String method, String path, String... headers) {
     HttpRequest.Builder request =

@@ -23,7 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What no handler of Pergola's foresaw still reaches the client as a problem document: an
+ * What no handler of Pergola's foresaw still reaches a program as a problem document, and a
+ * person's browser opening a page as a page with the same words: an
  * exception out of a controller, one thrown by a filter after the controller has run (as Spring
  * Session's commit can), and an error status a filter sends. A server error says what to do
  * without showing the exception, which stays in the server's log.
@@ -107,8 +108,37 @@ class UncaughtErrorsTest {
   }
 
   @Test
-  void anExceptionOnAShellPathIsAProblemForABrowserToo() {
-    assertInternalError(server.anonymous().header("Accept", "text/html").get("/not-a-route/thrown"));
+  void anExceptionOnAShellPathIsAProblemForAProgramWhateverItAccepts() {
+    assertInternalError(server.anonymous().header("Accept", "application/json").get("/not-a-route/thrown"));
+  }
+
+  @Test
+  void aBrowserOpeningAPageThatFailsGetsAPageSayingWhatToDoAndAWayBack() {
+    TestHttp.Response page =
+        server.anonymous()
+            .header("Sec-Fetch-Mode", "navigate")
+            .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+            .get("/not-a-route/thrown?tab=lines");
+
+    assertThat(page.status()).isEqualTo(500);
+    assertThat(page.header("Content-Type")).startsWith("text/html");
+    assertThat(page.header("Cache-Control")).isEqualTo("no-store");
+    assertThat(page.header("Content-Security-Policy")).startsWith("default-src 'none'");
+    assertThat(page.text())
+        .contains("<h1>Internal error</h1>")
+        .contains("try again in a moment")
+        .contains("<a class=\"way\" href=\"/not-a-route/thrown?tab=lines\">Try again</a>")
+        .contains("Error: internal-error")
+        .doesNotContain("db-7")
+        .doesNotContain("IllegalStateException");
+  }
+
+  @Test
+  void aBrowserOpeningAPageThatIsNotThereIsSentToTheStartPage() {
+    TestHttp.Response page = server.anonymous().header("Sec-Fetch-Mode", "navigate").get("/error");
+
+    assertThat(page.status()).isEqualTo(404);
+    assertThat(page.text()).contains("<a class=\"way\" href=\"/\">Go to the start page</a>");
   }
 
   @Test
@@ -118,6 +148,7 @@ class UncaughtErrorsTest {
     assertThat(problem.get("type").asString()).isEqualTo("urn:pergola:problem:service-unavailable");
     assertThat(problem.get("title").asString()).isEqualTo("Service Unavailable");
     assertThat(problem.get("detail").asString()).isEqualTo("The shell is resting; try again in a minute");
+    assertThat(server.anonymous().get("/not-a-route/sent").header("Retry-After")).isEqualTo("5");
   }
 
   @Test
