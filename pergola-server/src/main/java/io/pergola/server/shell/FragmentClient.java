@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.pergola.server.telemetry.Throttle;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -28,7 +29,8 @@ import org.springframework.stereotype.Component;
  * that is not HTML or is too large) gives no fragment, and the child renders in the browser as
  * it would without one. Each outcome is timed in {@code pergola.shell.fragments} (tags {@code
  * app}, {@code outcome}); failures are logged at most once a minute per app, since a service
- * that is down would otherwise log once per page view.
+ * that is down would otherwise log once per page view. A fragment its service lets be kept is
+ * kept ({@link FragmentCache}), and served from there (outcome {@code cached}) while fresh.
  */
 @Component
 class FragmentClient implements AutoCloseable {
@@ -41,21 +43,23 @@ class FragmentClient implements AutoCloseable {
 
   /** How a fetch ended, the {@code outcome} tag of its timer. */
   enum Outcome {
-    OK, EMPTY, TIMEOUT, ERROR, TOO_LARGE;
+    OK, EMPTY, CACHED, TIMEOUT, ERROR, TOO_LARGE;
 
     String tag() {
       return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
   }
 
-  private record Result(Outcome outcome, String html, String problem) {
+  /** @param headers the service's answer's, when it answered a fragment or none (200, 204) */
+  private record Result(Outcome outcome, String html, String problem, HttpHeaders headers) {
     static Result of(Outcome outcome, String problem) {
-      return new Result(outcome, null, problem);
+      return new Result(outcome, null, problem, null);
     }
   }
 
   private final MeterRegistry meters;
   private final Throttle warnings = new Throttle(Duration.ofMinutes(1));
+  private final FragmentCache cache = new FragmentCache();
   /** Made on the first fetch: a shell without fragments has no client, nor its selector thread. */
   private ExecutorService executor;
   private HttpClient client;
@@ -86,6 +90,12 @@ class FragmentClient implements AutoCloseable {
    */
   CompletableFuture<Optional<String>> fetch(ShellProperties.Fragment fragment, FragmentRequest request, Instant deadline) {
     long started = System.nanoTime();
+    FragmentCache.Key key = FragmentCache.Key.of(fragment, request);
+    Optional<FragmentCache.Hit> kept = cache.get(key, request.revision());
+    if (kept.isPresent()) {
+      return CompletableFuture.completedFuture(
+          counted(request.app(), started, new Result(Outcome.CACHED, kept.get().html().orElse(null), null, null)));
+    }
     Duration left = Duration.between(Instant.now(), deadline);
     if (!left.isPositive()) {
       return CompletableFuture.completedFuture(counted(request.app(), started, Result.of(Outcome.TIMEOUT, "no time left")));
@@ -104,6 +114,8 @@ class FragmentClient implements AutoCloseable {
         .thenApply(result -> {
           if (result.outcome() == Outcome.TIMEOUT) {
             sent.cancel(true); // closes the exchange: nobody will read what it sends now
+          } else if (result.headers() != null) {
+            cache.put(key, request.revision(), request.accessToken() != null, result.headers(), result.html());
           }
           return counted(request.app(), started, result);
         });
@@ -136,7 +148,7 @@ class FragmentClient implements AutoCloseable {
           : Result.of(Outcome.ERROR, cause.toString());
     }
     if (response.statusCode() == 204) {
-      return Result.of(Outcome.EMPTY, null);
+      return new Result(Outcome.EMPTY, null, null, response.headers());
     }
     String type = response.headers().firstValue("Content-Type").orElse("");
     if (response.statusCode() != 200 || !type.toLowerCase(java.util.Locale.ROOT).startsWith("text/html")) {
@@ -146,7 +158,7 @@ class FragmentClient implements AutoCloseable {
     if (response.body() == null) {
       return Result.of(Outcome.TOO_LARGE, "more than " + MAX_BYTES + " bytes");
     }
-    return new Result(Outcome.OK, new String(response.body(), charset(type)), null);
+    return new Result(Outcome.OK, new String(response.body(), charset(type)), null, response.headers());
   }
 
   private static Charset charset(String contentType) {

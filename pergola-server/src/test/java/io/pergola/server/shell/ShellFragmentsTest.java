@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
@@ -50,6 +51,9 @@ class ShellFragmentsTest {
   private static final Map<String, Headers> asked = new ConcurrentHashMap<>();
   /** Holds the streaming test's fragment back until the test has read the page's head. */
   private static final AtomicReference<CountDownLatch> headRead = new AtomicReference<>(new CountDownLatch(0));
+  /** How often the services that let their fragments be kept were asked. */
+  private static final AtomicInteger newsAsked = new AtomicInteger();
+  private static final AtomicInteger weatherAsked = new AtomicInteger();
 
   @BeforeAll
   static void start() throws IOException {
@@ -74,6 +78,14 @@ class ShellFragmentsTest {
       }
       answer(exchange, 200, "text/html", "<p>reports, once the head was out</p>");
     });
+    services.on("/news", exchange -> {
+      exchange.getResponseHeaders().set("Cache-Control", "public, max-age=60");
+      answer(exchange, 200, "text/html", "<p>news " + newsAsked.incrementAndGet() + "</p>");
+    });
+    services.on("/weather", exchange -> {
+      exchange.getResponseHeaders().set("Cache-Control", "max-age=1");
+      answer(exchange, 200, "text/html", "<p>weather " + weatherAsked.incrementAndGet() + "</p>");
+    });
     String layout = "--pergola.shell.layouts.production.";
     server = PergolaTestServer.start(
         PergolaTestServer.tempDir(),
@@ -92,9 +104,13 @@ class ShellFragmentsTest {
         layout + "fragments.search.url=" + services.url("/none"),
         layout + "fragments.media.url=" + services.url("/huge"),
         layout + "fragments.reports.url=" + services.url("/held"),
-        layout + "fragments.reports.timeout=10s");
+        layout + "fragments.reports.timeout=10s",
+        layout + "fragments.news.url=" + services.url("/news"),
+        layout + "fragments.news.timeout=5s",
+        layout + "fragments.weather.url=" + services.url("/weather"),
+        layout + "fragments.weather.timeout=5s");
     TestHttp team = server.newTeam("composers");
-    for (String app : List.of("header", "billing", "shipping", "profile", "catalog", "search", "media", "reports")) {
+    for (String app : List.of("header", "billing", "shipping", "profile", "catalog", "search", "media", "reports", "news", "weather")) {
       server.registerApp(app, "composers");
       TestBundle bundle = TestBundle.empty()
           .manifest("{\"name\":\"" + app + "\",\"version\":\"1.0.0\",\"kind\":\"module\",\"entry\":\"index.js\""
@@ -161,6 +177,33 @@ class ShellFragmentsTest {
     assertThat(billing.getFirst("Accept-Language")).isEqualTo("de-CH, en;q=0.5");
     assertThat(billing.getFirst("Accept")).isEqualTo("text/html");
     assertThat(fetches("billing", "ok")).isPositive();
+  }
+
+  @Test
+  void aFragmentItsServiceLetsBeKeptIsAskedForOncePerPathAndLanguage() {
+    String first = server.anonymous().get("/news").expectStatus(200).text();
+    String again = server.anonymous().get("/news").expectStatus(200).text();
+    String otherPage = server.anonymous().get("/news/today").expectStatus(200).text();
+    String otherLanguage = server.anonymous().header("Accept-Language", "fr").get("/news").expectStatus(200).text();
+
+    assertThat(first).contains(fragment("news", "<p>news 1</p>"));
+    assertThat(again).contains(fragment("news", "<p>news 1</p>"));
+    assertThat(otherPage).contains(fragment("news", "<p>news 2</p>"));
+    assertThat(otherLanguage).contains(fragment("news", "<p>news 3</p>"));
+    assertThat(newsAsked).hasValue(3);
+    assertThat(fetches("news", "cached")).isEqualTo(1);
+  }
+
+  @Test
+  void aKeptFragmentIsAskedForAgainOnceItsMaxAgeHasPassed() throws InterruptedException {
+    String first = server.anonymous().get("/weather").expectStatus(200).text();
+    String kept = server.anonymous().get("/weather").expectStatus(200).text();
+    Thread.sleep(1_100); // the service's max-age=1 passes (this waits; it times nothing)
+    String renewed = server.anonymous().get("/weather").expectStatus(200).text();
+
+    assertThat(first).contains(fragment("weather", "<p>weather 1</p>"));
+    assertThat(kept).contains(fragment("weather", "<p>weather 1</p>"));
+    assertThat(renewed).contains(fragment("weather", "<p>weather 2</p>"));
   }
 
   @Test
