@@ -7,6 +7,7 @@ import io.pergola.server.testkit.LoginServers;
 import io.pergola.server.testkit.TcpRelay;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,7 +53,7 @@ class KeycloakLoginInChromiumTest extends LoginFlowInChromium {
   }
 
   @Test
-  void aProviderThatStopsAnsweringSignsNobodyOutAndTokensComeBackWithIt() {
+  void aProviderThatStopsAnsweringSignsNobodyOutAndTokensComeBackWithIt() throws InterruptedException {
     signIn("/who-mod");
     assertThat(waitForText("#who-mod-api", "api ")).startsWith("api alice mod-api ");
 
@@ -60,13 +61,51 @@ class KeycloakLoginInChromiumTest extends LoginFlowInChromium {
     link.cut();
     String whileCut = tokenAnswer("who-wc");
     link.restore();
-    String afterwards = tokenAnswer("who-wc");
+    String afterwards = tokenOnceTheProviderHasRested("who-wc");
 
     // Before, a provider that could not be reached ended the session: everybody signed out.
     assertThat(whileCut).isEqualTo("503 urn:pergola:problem:provider-unavailable");
     assertThat(afterwards).isEqualTo("200");
     page().evaluate("window.pergola.navigate('/who-wc')");
     assertThat(waitForText("#who-wc-api", "api ")).startsWith("api alice wc-api ");
+  }
+
+  @Test
+  void whileTheProviderCannotRenewATokenOneStillValidIsHandedOutAndTheProviderIsLeftToRest()
+      throws InterruptedException {
+    signIn("/who-mod");
+    waitForText("#who-mod-api", "api ");
+    Map<?, ?> first = tokenResponse("who-mod");
+    long expiresAt = ((Number) first.get("expires_at")).longValue() * 1000;
+    // Keycloak's tokens here live 12 s; the shell renews one when less than half of that is left.
+    Thread.sleep(Math.max(0, expiresAt - 5_500 - System.currentTimeMillis()));
+
+    link.cut();
+    String unreachable = tokenAnswer("who-wc"); // no token kept for wc-api: the provider is asked
+    int calls = link.accepted();
+    Map<?, ?> kept = tokenResponse("who-mod"); // due for renewal now, and still valid a few seconds
+    String resting = tokenAnswer("who-spa");
+    int callsAfter = link.accepted();
+    link.restore();
+    String back = tokenOnceTheProviderHasRested("who-spa");
+
+    assertThat(unreachable).isEqualTo("503 urn:pergola:problem:provider-unavailable");
+    assertThat(kept.get("status")).isEqualTo(200);
+    assertThat(kept.get("access_token")).isEqualTo(first.get("access_token"));
+    // Left to rest: neither of the later requests called the provider, and spa-api got no token.
+    assertThat(resting).isEqualTo("503 urn:pergola:problem:provider-unavailable");
+    assertThat(callsAfter).isEqualTo(calls);
+    assertThat(back).isEqualTo("200");
+  }
+
+  /** The token endpoint's answer for {@code app} once the provider's rest is over (as Retry-After says). */
+  private String tokenOnceTheProviderHasRested(String app) throws InterruptedException {
+    String answer = tokenAnswer(app);
+    for (int attempt = 0; attempt < 15 && answer.startsWith("503 "); attempt++) {
+      Thread.sleep(1_000);
+      answer = tokenAnswer(app);
+    }
+    return answer;
   }
 
   @Override

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -120,11 +121,17 @@ abstract class LoginFlowInChromium {
 
   /** What the token endpoint answers this page for {@code app}: the status, and a problem's type. */
   final String tokenAnswer(String app) {
-    return (String)
+    Map<?, ?> answer = tokenResponse(app);
+    return answer.get("status") + (answer.get("type") != null ? " " + answer.get("type") : "");
+  }
+
+  /** The token endpoint's JSON answer to this page for {@code app}, with its {@code status}. */
+  final Map<?, ?> tokenResponse(String app) {
+    return (Map<?, ?>)
         page.evaluate(
             "async (app) => { const r = await fetch('/auth/token?app=' + app,"
                 + " {headers: {'X-Pergola-Token-Request': '1'}});"
-                + " const body = await r.json(); return r.status + (body.type ? ' ' + body.type : ''); }",
+                + " return {...(await r.json()), status: r.status}; }",
             app);
   }
 

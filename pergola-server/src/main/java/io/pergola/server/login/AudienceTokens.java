@@ -32,17 +32,24 @@ import org.springframework.web.client.RestClientResponseException;
  * Access tokens for one audience set, made from the session's login on the server: the login's
  * refresh token is redeemed for a token whose scopes (and so audiences) are narrowed to what the
  * child declared. Tokens are kept in the session and renewed shortly before they expire, one
- * renewal at a time per session, so concurrent children share it.
+ * renewal at a time per session, so concurrent children share it. A provider that cannot be
+ * reached is left alone for {@link #PROVIDER_REST} (no session waits out its timeout again
+ * meanwhile), and a kept token still valid a while is handed out in place of its renewal.
  */
 final class AudienceTokens {
 
   private static final String CACHE = AudienceTokens.class.getName() + ".CACHE";
   private static final String ID_TOKEN = AudienceTokens.class.getName() + ".ID_TOKEN";
   private static final Duration MAX_LEAD = Duration.ofSeconds(45);
+  /** How long a provider that could not be reached is left alone; the token endpoint's Retry-After. */
+  static final Duration PROVIDER_REST = Duration.ofSeconds(5);
+  /** A token is still handed out while its renewal fails if it is valid this much longer. */
+  private static final Duration STILL_USABLE = Duration.ofSeconds(2);
 
   private final OAuth2AuthorizedClientRepository repository;
   private final OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest> refreshes;
   private final Clock clock;
+  private volatile Instant providerRestsUntil = Instant.MIN;
 
   AudienceTokens(
       OAuth2AuthorizedClientRepository repository,
@@ -86,6 +93,11 @@ final class AudienceTokens {
       if (cached != null && fresh(cached.token())) {
         return cached.token();
       }
+      if (clock.instant().isBefore(providerRestsUntil)) {
+        return stillUsable(cached).orElseThrow(
+            () -> new ProviderUnavailableException(
+                "The sign-in provider could not renew the login a moment ago; it is asked again shortly", null));
+      }
       OAuth2AuthorizedClient login = login(user, request);
       OAuth2AccessTokenResponse answer;
       try {
@@ -95,8 +107,11 @@ final class AudienceTokens {
                     login.getClientRegistration(), login.getAccessToken(), login.getRefreshToken(), Set.copyOf(audiences)));
       } catch (OAuth2AuthorizationException e) {
         if (unavailable(e)) {
-          throw new ProviderUnavailableException(
+          // Every session would wait out the provider's timeout in turn: let it rest a while.
+          providerRestsUntil = clock.instant().plus(PROVIDER_REST);
+          ProviderUnavailableException failure = new ProviderUnavailableException(
               "The sign-in provider could not renew the login: it " + failure((RestClientException) e.getCause()), e);
+          return stillUsable(cached).orElseThrow(() -> failure);
         }
         throw new SessionEndedException("The provider refused to renew the login: " + e.getError(), e);
       }
@@ -160,6 +175,20 @@ final class AudienceTokens {
           "The login has no refresh token; the provider must grant offline_access to the shell", null);
     }
     return login;
+  }
+
+  /**
+   * The cached token while it is valid a little longer: when the provider cannot renew it, the
+   * child may as well go on with it (the renewal starts up to 45 s before it expires).
+   */
+  private Optional<OAuth2AccessToken> stillUsable(Entry cached) {
+    if (cached == null) {
+      return Optional.empty();
+    }
+    Instant expires = cached.token().getExpiresAt();
+    return expires == null || clock.instant().plus(STILL_USABLE).isBefore(expires)
+        ? Optional.of(cached.token())
+        : Optional.empty();
   }
 
   /** Renewed when less than 45 s, or half its lifetime for short-lived tokens, are left. */

@@ -13,9 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.context.annotation.Conditional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -106,7 +106,7 @@ class TokenEndpoint {
         log.warn("Tokens cannot be renewed, people stay signed in meanwhile: {}", e.getMessage());
       }
       return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-          .header(HttpHeaders.RETRY_AFTER, "5")
+          .header(HttpHeaders.RETRY_AFTER, Long.toString(AudienceTokens.PROVIDER_REST.toSeconds()))
           .body(
               Problems.of(
                   HttpStatus.SERVICE_UNAVAILABLE,

@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A loopback TCP relay in front of a real server, to take that server off the network for a
@@ -22,6 +23,7 @@ public final class TcpRelay implements AutoCloseable {
   private final ServerSocket listener;
   private final int targetPort;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger accepted = new AtomicInteger();
   private volatile boolean cut;
 
   private TcpRelay(int targetPort) throws IOException {
@@ -44,6 +46,11 @@ public final class TcpRelay implements AutoCloseable {
     return listener.getLocalPort();
   }
 
+  /** How many connections were made to the relay so far, cut or not: whether anybody called. */
+  public int accepted() {
+    return accepted.get();
+  }
+
   /** From now on nothing gets through, and nothing answers: new connections are held open. */
   public void cut() {
     cut = true;
@@ -60,6 +67,7 @@ public final class TcpRelay implements AutoCloseable {
     while (!listener.isClosed()) {
       try {
         Socket client = listener.accept();
+        accepted.incrementAndGet();
         open.add(client);
         if (!cut) {
           Thread.ofVirtual().start(() -> relay(client));
