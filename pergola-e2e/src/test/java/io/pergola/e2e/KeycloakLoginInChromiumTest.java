@@ -3,6 +3,8 @@ package io.pergola.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.pergola.server.testkit.LoginServers;
 import io.pergola.server.testkit.TcpRelay;
 import java.net.URI;
@@ -80,6 +82,7 @@ class KeycloakLoginInChromiumTest extends LoginFlowInChromium {
     // Keycloak's tokens here live 12 s; the shell renews one when less than half of that is left.
     Thread.sleep(Math.max(0, expiresAt - 5_500 - System.currentTimeMillis()));
 
+    double keptBefore = renewals("kept");
     link.cut();
     String unreachable = tokenAnswer("who-wc"); // no token kept for wc-api: the provider is asked
     int calls = link.accepted();
@@ -96,6 +99,14 @@ class KeycloakLoginInChromiumTest extends LoginFlowInChromium {
     assertThat(resting).isEqualTo("503 urn:pergola:problem:provider-unavailable");
     assertThat(callsAfter).isEqualTo(calls);
     assertThat(back).isEqualTo("200");
+    assertThat(renewals("kept")).isEqualTo(keptBefore + 1);
+    assertThat(renewals("unavailable")).isGreaterThanOrEqualTo(2);
+  }
+
+  private double renewals(String outcome) {
+    Counter counter =
+        server().context().getBean(MeterRegistry.class).find("pergola.login.renewals").tag("outcome", outcome).counter();
+    return counter == null ? 0 : counter.count();
   }
 
   /** The token endpoint's answer for {@code app} once the provider's rest is over (as Retry-After says). */

@@ -139,6 +139,10 @@ abstract class LoginFlowInChromium {
     return page;
   }
 
+  final PergolaTestServer server() {
+    return server;
+  }
+
   @Test
   void signsInOnceAndEveryChildShowsTheUserAndCallsItsOwnApi() {
     signIn("/who-mod");

@@ -1,5 +1,7 @@
 package io.pergola.server.login;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -48,15 +50,18 @@ final class AudienceTokens {
 
   private final OAuth2AuthorizedClientRepository repository;
   private final OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest> refreshes;
+  private final MeterRegistry meters;
   private final Clock clock;
   private volatile Instant providerRestsUntil = Instant.MIN;
 
   AudienceTokens(
       OAuth2AuthorizedClientRepository repository,
       OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest> refreshes,
+      MeterRegistry meters,
       Clock clock) {
     this.repository = repository;
     this.refreshes = refreshes;
+    this.meters = meters;
     this.clock = clock;
   }
 
@@ -94,8 +99,9 @@ final class AudienceTokens {
         return cached.token();
       }
       if (clock.instant().isBefore(providerRestsUntil)) {
-        return stillUsable(cached).orElseThrow(
-            () -> new ProviderUnavailableException(
+        return unrenewed(
+            cached,
+            new ProviderUnavailableException(
                 "The sign-in provider could not renew the login a moment ago; it is asked again shortly", null));
       }
       OAuth2AuthorizedClient login = login(user, request);
@@ -109,10 +115,12 @@ final class AudienceTokens {
         if (unavailable(e)) {
           // Every session would wait out the provider's timeout in turn: let it rest a while.
           providerRestsUntil = clock.instant().plus(PROVIDER_REST);
-          ProviderUnavailableException failure = new ProviderUnavailableException(
-              "The sign-in provider could not renew the login: it " + failure((RestClientException) e.getCause()), e);
-          return stillUsable(cached).orElseThrow(() -> failure);
+          return unrenewed(
+              cached,
+              new ProviderUnavailableException(
+                  "The sign-in provider could not renew the login: it " + failure((RestClientException) e.getCause()), e));
         }
+        count("refused");
         throw new SessionEndedException("The provider refused to renew the login: " + e.getError(), e);
       }
       if (answer.getRefreshToken() != null && !answer.getRefreshToken().getTokenValue().equals(login.getRefreshToken().getTokenValue())) {
@@ -133,6 +141,7 @@ final class AudienceTokens {
       next.put(key, new Entry(answer.getAccessToken()));
       // Set again, not only mutated, so a session store that persists attributes sees the change.
       session.setAttribute(CACHE, next);
+      count("renewed");
       return answer.getAccessToken();
     }
   }
@@ -175,6 +184,23 @@ final class AudienceTokens {
           "The login has no refresh token; the provider must grant offline_access to the shell", null);
     }
     return login;
+  }
+
+  /** The kept token if it is still usable, else {@code failure}: a renewal that could not be had. */
+  private OAuth2AccessToken unrenewed(Entry cached, ProviderUnavailableException failure) {
+    Optional<OAuth2AccessToken> usable = stillUsable(cached);
+    count(usable.isPresent() ? "kept" : "unavailable");
+    return usable.orElseThrow(() -> failure);
+  }
+
+  /** Counts a renewal by how it went, for an operator's alert on a provider in trouble. */
+  private void count(String outcome) {
+    Counter.builder("pergola.login.renewals")
+        .description("Renewals of people's tokens at the provider, by outcome: renewed, refused (the login"
+            + " ended), kept (the provider unreachable, a still valid token answered), unavailable")
+        .tag("outcome", outcome)
+        .register(meters)
+        .increment();
   }
 
   /**

@@ -2,6 +2,7 @@ package io.pergola.server.login;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.pergola.server.auth.PersonTokens;
 import io.pergola.server.auth.ProblemResponses;
 import io.pergola.server.config.ServerOrigin;
@@ -72,10 +73,11 @@ class LoginConfiguration {
   }
 
   @Bean
-  AudienceTokens audienceTokens(OAuth2AuthorizedClientRepository authorizedClients, ProviderHttp provider) {
+  AudienceTokens audienceTokens(
+      OAuth2AuthorizedClientRepository authorizedClients, ProviderHttp provider, MeterRegistry meters) {
     RestClientRefreshTokenTokenResponseClient refreshes = new RestClientRefreshTokenTokenResponseClient();
     refreshes.setRestClient(provider.tokenEndpoint());
-    return new AudienceTokens(authorizedClients, refreshes, Clock.systemUTC());
+    return new AudienceTokens(authorizedClients, refreshes, meters, Clock.systemUTC());
   }
 
   @Bean

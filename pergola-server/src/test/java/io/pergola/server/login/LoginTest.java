@@ -4,6 +4,8 @@ import static io.pergola.server.testkit.LoginServers.ALICE;
 import static io.pergola.server.testkit.LoginServers.ALICE_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.pergola.server.identity.SigningKeys;
 import io.pergola.server.testkit.BrowserSession;
 import io.pergola.server.testkit.LoginServers;
@@ -206,6 +208,7 @@ class LoginTest {
 
   @Test
   void aChildGetsATokenOnlyForTheAudiencesItDeclares() {
+    double renewedBefore = renewals("renewed");
     BrowserSession browser = signedIn();
 
     JsonNode billing = BrowserSession.claims(browser.token("billing"));
@@ -216,6 +219,14 @@ class LoginTest {
     assertThat(billing.toString()).doesNotContain("shipping-api").doesNotContain("\"pergola\"");
     assertThat(billing.get("sub").asString()).isEqualTo(ALICE);
     assertThat(api.toString()).contains("\"aud\":\"pergola\"");
+    // Each audience set's token was a renewal at the provider, counted for the operators.
+    assertThat(renewals("renewed")).isGreaterThanOrEqualTo(renewedBefore + 2);
+  }
+
+  private static double renewals(String outcome) {
+    Counter counter =
+        server.context().getBean(MeterRegistry.class).find("pergola.login.renewals").tag("outcome", outcome).counter();
+    return counter == null ? 0 : counter.count();
   }
 
   @Test
