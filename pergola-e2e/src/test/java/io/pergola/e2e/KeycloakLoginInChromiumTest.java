@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Page;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.pergola.server.testkit.FragmentServices;
 import io.pergola.server.testkit.LoginServers;
 import io.pergola.server.testkit.TcpRelay;
 import java.net.URI;
@@ -21,6 +22,7 @@ class KeycloakLoginInChromiumTest extends LoginFlowInChromium {
 
   private KeycloakServer keycloak;
   private TcpRelay link;
+  private FragmentServices fragments;
 
   @Override
   List<String> loginArgs() throws Exception {
@@ -29,10 +31,16 @@ class KeycloakLoginInChromiumTest extends LoginFlowInChromium {
     // for Pergola alike, so the link to it can be cut.
     link = TcpRelay.to(keycloak.issuer().getPort());
     URI issuer = URI.create("http://127.0.0.1:" + link.port() + keycloak.issuer().getPath());
+    // who-wc's team renders its page on the server, for the signed-in person.
+    fragments = FragmentServices.start().html("/who-wc", exchange ->
+        exchange.getRequestHeaders().containsKey("Authorization") ? "<p>who-wc for you</p>" : "<p>who-wc for anybody</p>");
     return List.of(
         "--pergola.login.provider=external",
         "--pergola.login.issuer-uri=" + issuer,
         "--pergola.login.provider-timeout=2s",
+        "--pergola.shell.layouts.production.fragments.who-wc.url=" + fragments.url("/who-wc"),
+        "--pergola.shell.layouts.production.fragments.who-wc.token=true",
+        "--pergola.shell.layouts.production.fragments.who-wc.timeout=5s",
         "--pergola.login.client-id=pergola-shell",
         "--pergola.login.client-secret=pergola-shell-test-secret",
         // Keycloak's offline_access means offline tokens; its ordinary refresh tokens suffice.
@@ -62,12 +70,17 @@ class KeycloakLoginInChromiumTest extends LoginFlowInChromium {
     // who-wc's audience has no token in the session yet: the shell must renew the login for it.
     link.cut();
     String whileCut = tokenAnswer("who-wc");
+    String pageWhileCut = pageHtml("/who-wc");
     link.restore();
     String afterwards = tokenOnceTheProviderHasRested("who-wc");
+    String pageAfterwards = pageHtml("/who-wc");
 
     // Before, a provider that could not be reached ended the session: everybody signed out.
     assertThat(whileCut).isEqualTo("503 urn:pergola:problem:provider-unavailable");
     assertThat(afterwards).isEqualTo("200");
+    // Without Alice's token her page goes without who-wc's fragment, not with anybody's.
+    assertThat(pageWhileCut).contains("<title>").doesNotContain("who-wc for");
+    assertThat(pageAfterwards).contains("<p>who-wc for you</p>");
     page().evaluate("window.pergola.navigate('/who-wc')");
     assertThat(waitForText("#who-wc-api", "api ")).startsWith("api alice wc-api ");
   }
@@ -109,6 +122,10 @@ class KeycloakLoginInChromiumTest extends LoginFlowInChromium {
     return counter == null ? 0 : counter.count();
   }
 
+  private String pageHtml(String path) {
+    return (String) page().evaluate("async (path) => (await fetch(path)).text()", path);
+  }
+
   /** The token endpoint's answer for {@code app} once the provider's rest is over (as Retry-After says). */
   private String tokenOnceTheProviderHasRested(String app) throws InterruptedException {
     String answer = tokenAnswer(app);
@@ -123,6 +140,9 @@ class KeycloakLoginInChromiumTest extends LoginFlowInChromium {
   void stopProvider() {
     if (link != null) {
       link.close();
+    }
+    if (fragments != null) {
+      fragments.close();
     }
     if (keycloak != null) {
       keycloak.close();

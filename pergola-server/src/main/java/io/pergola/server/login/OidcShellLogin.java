@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.security.core.Authentication;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
@@ -21,8 +19,6 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
  * their tokens for children's audiences, as the token endpoint gives them to the runtime.
  */
 final class OidcShellLogin implements ShellLogin {
-
-  private static final Logger log = LoggerFactory.getLogger(OidcShellLogin.class);
 
   /** Claims that are about the token, not the person: children have no use for them. */
   private static final Set<String> TECHNICAL =
@@ -53,11 +49,10 @@ final class OidcShellLogin implements ShellLogin {
     }
     try {
       return Optional.of(tokens.tokenFor(granted.audiences(), user, request, response).getTokenValue());
-    } catch (RuntimeException e) {
-      // The page goes on without it: the child's own token request says what happened (a login
-      // ended at the provider ends the session there), and the fragment is the one anybody sees.
-      log.debug("No token of {} for its fragment: {}", app, e.toString());
-      return Optional.empty();
+    } catch (AudienceTokens.SessionEndedException | AudienceTokens.ProviderUnavailableException e) {
+      // The child's own token request says what happened (a login ended at the provider ends
+      // the session there); the page does without.
+      throw new TokenUnavailableException("No token of " + app + " for this page: " + e.getMessage(), e);
     }
   }
 

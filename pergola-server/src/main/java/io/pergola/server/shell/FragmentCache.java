@@ -12,10 +12,10 @@ import java.util.function.LongSupplier;
  * Fragments their services said may be kept, as a shared HTTP cache keeps responses (RFC 9111,
  * the part a fragment needs): for {@code s-maxage} or {@code max-age} seconds less the answer's
  * {@code Age}, never with {@code no-store}, {@code no-cache} or {@code private}. One is kept per
- * service URL, app, version, environment, page path and {@code Accept-Language}; the revision
- * only when the answer says {@code Vary: Pergola-Revision}. An answer to a request that carried a
- * person's token is kept only if it says it may be shared ({@code public} or {@code s-maxage}),
- * since the next visitor gets it; {@code Vary: Authorization} or {@code Vary: *} keeps nothing.
+ * service URL, app, version, environment, page path and {@code Accept-Language}, apart for
+ * requests that carried a person's token; the revision only when the answer says {@code Vary:
+ * Pergola-Revision}. An answer to a request that carried a person's token is kept only if it says
+ * it may be shared ({@code public} or {@code s-maxage}), since the next signed-in person gets it; {@code Vary: Authorization} or {@code Vary: *} keeps nothing.
  * At most {@link #MAX_CHARS} characters of HTML are kept, the least recently used going first,
  * and none for longer than a day.
  */
@@ -27,12 +27,17 @@ final class FragmentCache {
   /** 8 Mi characters, 16 MiB of strings: hundreds of pages' fragments. */
   static final long MAX_CHARS = 8L << 20;
 
-  /** Which fragment: everything the service was told but the revision and the token. */
-  record Key(String url, String app, String version, String environment, String path, String acceptLanguage) {
+  /**
+   * Which fragment: everything the service was told but the revision and the token, and whether
+   * it was told a person's token at all, so what a visitor got is never a signed-in person's, nor
+   * the other way round, even from a service that forgets {@code Vary: Authorization}.
+   */
+  record Key(
+      String url, String app, String version, String environment, String path, String acceptLanguage, boolean personal) {
     static Key of(ShellProperties.Fragment fragment, FragmentRequest request) {
       return new Key(
           fragment.url().toString(), request.app(), request.version(), request.environment(), request.path(),
-          request.acceptLanguage());
+          request.acceptLanguage(), request.accessToken() != null);
     }
   }
 

@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Which fragments a shell page gets ({@code pergola.shell.layouts.<env>.fragments}), and starting
@@ -14,6 +16,8 @@ import java.util.List;
  * developer has overridden gets none: the deployed version's markup is not what their code draws.
  */
 final class ShellFragments {
+
+  private static final Logger log = LoggerFactory.getLogger(ShellFragments.class);
 
   private final FragmentClient client;
   private final ShellProperties.Layout layout;
@@ -44,6 +48,15 @@ final class ShellFragments {
       if (at < 0) {
         continue;
       }
+      String token;
+      try {
+        token = fragment.token() && login != null ? login.accessToken(shown.app(), request, response).orElse(null) : null;
+      } catch (ShellLogin.TokenUnavailableException e) {
+        // What the service would render without the token is what anybody sees, not this
+        // person's view: the child renders in the browser instead.
+        log.debug("{}; its child renders in the browser", e.getMessage());
+        continue;
+      }
       FragmentRequest fragmentRequest = new FragmentRequest(
           path,
           shown.app(),
@@ -51,9 +64,7 @@ final class ShellFragments {
           revision.environment(),
           revision.number(),
           request.getHeader("Accept-Language"),
-          fragment.token() && login != null
-              ? login.accessToken(shown.app(), request, response).orElse(null)
-              : null);
+          token);
       placements.add(new FragmentedPage.Placement(
           at, shown.app(), client.fetch(fragment, fragmentRequest, asked.plus(fragment.timeout()))));
     }

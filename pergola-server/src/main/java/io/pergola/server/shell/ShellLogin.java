@@ -30,10 +30,22 @@ public interface ShellLogin {
 
   /**
    * The access token of the person signed in on this request for {@code app}'s declared
-   * audiences, the one the runtime would get for the child; empty when nobody is signed in, the
-   * app declares no audiences (or some the login does not know), or the login cannot be renewed.
+   * audiences, the one the runtime would get for the child; empty when nobody is signed in or the
+   * app declares no audiences (or some the login does not know).
+   *
+   * @throws TokenUnavailableException when the child is due a token but it cannot be had now
    */
   Optional<String> accessToken(String app, HttpServletRequest request, HttpServletResponse response);
+
+  /**
+   * A signed-in person's token for a child that could not be had (the provider out of reach, or
+   * the login ended there): whatever needed it must do without, not fall back to what anybody sees.
+   */
+  final class TokenUnavailableException extends RuntimeException {
+    public TokenUnavailableException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
 
   /**
    * A signed-in person.

@@ -81,6 +81,16 @@ class FragmentCacheTest {
   }
 
   @Test
+  void whatASignedInPersonWasSentIsNeverAVisitorsNorTheOtherWayRound() {
+    FragmentRequest visitor = new FragmentRequest("/billing", "billing", "1.0.0", "production", 7, null, null);
+    FragmentRequest alice = new FragmentRequest("/billing", "billing", "1.0.0", "production", 7, null, "alice-token");
+    cache.put(FragmentCache.Key.of(service, visitor), 7, false, headers("Cache-Control", "public, max-age=60"), "<p>sign in</p>");
+
+    assertThat(cache.get(FragmentCache.Key.of(service, alice), 7)).isEmpty();
+    assertThat(cache.get(FragmentCache.Key.of(service, visitor), 7)).isPresent();
+  }
+
+  @Test
   void aFragmentThatVariesByRevisionServesOnlyThatRevisionAndANoContentAnswerIsKeptToo() {
     cache.put(key("/billing", null), 7, false, headers("Cache-Control", "max-age=60", "Vary", "Pergola-Revision"), "<p>r7</p>");
     cache.put(key("/billing/empty", null), 7, false, headers("Cache-Control", "max-age=60"), null);
