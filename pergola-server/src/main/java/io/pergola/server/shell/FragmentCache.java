@@ -15,9 +15,9 @@ import java.util.function.LongSupplier;
  * service URL, app, version, environment, page path and {@code Accept-Language}, apart for
  * requests that carried a person's token; the revision only when the answer says {@code Vary:
  * Pergola-Revision}. An answer to a request that carried a person's token is kept only if it says
- * it may be shared ({@code public} or {@code s-maxage}), since the next signed-in person gets it; {@code Vary: Authorization} or {@code Vary: *} keeps nothing.
- * At most {@link #MAX_CHARS} characters of HTML are kept, the least recently used going first,
- * and none for longer than a day.
+ * it may be shared ({@code public} or {@code s-maxage}), since the next signed-in person gets it;
+ * {@code Vary: Authorization} or {@code Vary: *} keeps nothing. At most {@link #MAX_CHARS}
+ * characters of HTML are kept, the least recently used going first, and none for longer than a day.
  */
 final class FragmentCache {
 
@@ -83,8 +83,8 @@ final class FragmentCache {
   }
 
   /** Keeps {@code html} (null: a 204) if the answer's headers let it be kept. */
-  synchronized void put(Key key, long revision, boolean authorized, HttpHeaders headers, String html) {
-    Optional<Duration> fresh = freshness(headers, authorized);
+  synchronized void put(Key key, long revision, HttpHeaders headers, String html) {
+    Optional<Duration> fresh = freshness(headers, key.personal());
     if (fresh.isEmpty() || (html != null && html.length() > MAX_CHARS / 4)) {
       return;
     }

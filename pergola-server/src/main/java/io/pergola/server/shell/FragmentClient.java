@@ -115,7 +115,7 @@ class FragmentClient implements AutoCloseable {
           if (result.outcome() == Outcome.TIMEOUT) {
             sent.cancel(true); // closes the exchange: nobody will read what it sends now
           } else if (result.headers() != null) {
-            cache.put(key, request.revision(), request.accessToken() != null, result.headers(), result.html());
+            cache.put(key, request.revision(), result.headers(), result.html());
           }
           return counted(request.app(), started, result);
         });

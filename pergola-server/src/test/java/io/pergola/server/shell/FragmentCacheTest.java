@@ -70,7 +70,7 @@ class FragmentCacheTest {
 
   @Test
   void aKeptFragmentServesItsOwnPathAndLanguageUntilItExpires() {
-    cache.put(key("/billing", "de"), 7, false, headers("Cache-Control", "max-age=60"), "<h1>Rechnungen</h1>");
+    cache.put(key("/billing", "de"), 7, headers("Cache-Control", "max-age=60"), "<h1>Rechnungen</h1>");
 
     assertThat(cache.get(key("/billing", "de"), 8)).map(hit -> hit.html()).contains(Optional.of("<h1>Rechnungen</h1>"));
     assertThat(cache.get(key("/billing", "en"), 7)).isEmpty();
@@ -84,7 +84,7 @@ class FragmentCacheTest {
   void whatASignedInPersonWasSentIsNeverAVisitorsNorTheOtherWayRound() {
     FragmentRequest visitor = new FragmentRequest("/billing", "billing", "1.0.0", "production", 7, null, null);
     FragmentRequest alice = new FragmentRequest("/billing", "billing", "1.0.0", "production", 7, null, "alice-token");
-    cache.put(FragmentCache.Key.of(service, visitor), 7, false, headers("Cache-Control", "public, max-age=60"), "<p>sign in</p>");
+    cache.put(FragmentCache.Key.of(service, visitor), 7, headers("Cache-Control", "public, max-age=60"), "<p>sign in</p>");
 
     assertThat(cache.get(FragmentCache.Key.of(service, alice), 7)).isEmpty();
     assertThat(cache.get(FragmentCache.Key.of(service, visitor), 7)).isPresent();
@@ -92,8 +92,8 @@ class FragmentCacheTest {
 
   @Test
   void aFragmentThatVariesByRevisionServesOnlyThatRevisionAndANoContentAnswerIsKeptToo() {
-    cache.put(key("/billing", null), 7, false, headers("Cache-Control", "max-age=60", "Vary", "Pergola-Revision"), "<p>r7</p>");
-    cache.put(key("/billing/empty", null), 7, false, headers("Cache-Control", "max-age=60"), null);
+    cache.put(key("/billing", null), 7, headers("Cache-Control", "max-age=60", "Vary", "Pergola-Revision"), "<p>r7</p>");
+    cache.put(key("/billing/empty", null), 7, headers("Cache-Control", "max-age=60"), null);
 
     assertThat(cache.get(key("/billing", null), 7)).isPresent();
     assertThat(cache.get(key("/billing", null), 8)).isEmpty();
@@ -104,11 +104,11 @@ class FragmentCacheTest {
   void theLeastRecentlyUsedGoFirstWhenTheCacheIsFull() {
     String quarter = "x".repeat((int) (FragmentCache.MAX_CHARS / 4));
     for (int page = 0; page < 4; page++) {
-      cache.put(key("/billing/" + page, null), 7, false, headers("Cache-Control", "max-age=60"), quarter);
+      cache.put(key("/billing/" + page, null), 7, headers("Cache-Control", "max-age=60"), quarter);
     }
     cache.get(key("/billing/0", null), 7); // used again: now the most recent
 
-    cache.put(key("/billing/4", null), 7, false, headers("Cache-Control", "max-age=60"), "<p>one more</p>");
+    cache.put(key("/billing/4", null), 7, headers("Cache-Control", "max-age=60"), "<p>one more</p>");
 
     assertThat(cache.get(key("/billing/0", null), 7)).isPresent();
     assertThat(cache.get(key("/billing/1", null), 7)).isEmpty();
