@@ -1,11 +1,13 @@
 package io.pergola.server.storage;
 
 import io.pergola.core.storage.BlobStore;
+import io.pergola.core.storage.BlobStoreUnavailableException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
@@ -114,8 +116,10 @@ public final class S3BlobStore implements BlobStore {
     }
   }
 
+  /** An outage (no connection, a timeout, a 5xx) as such; anything else (access refused) plainly. */
   private IOException failure(String action, String sha256, SdkException e) {
-    return new IOException(
-        "Cannot " + action + " s3://" + bucket + "/" + keyOf(sha256) + ": " + e.getMessage(), e);
+    String message = "Cannot " + action + " s3://" + bucket + "/" + keyOf(sha256) + ": " + e.getMessage();
+    boolean outage = e instanceof SdkClientException || (e instanceof S3Exception answer && answer.statusCode() >= 500);
+    return outage ? new BlobStoreUnavailableException(message, e) : new IOException(message, e);
   }
 }

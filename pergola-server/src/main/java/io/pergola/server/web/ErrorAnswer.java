@@ -2,9 +2,11 @@ package io.pergola.server.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import io.pergola.core.storage.BlobStoreUnavailableException;
 import java.io.IOException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Optional;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -27,6 +29,30 @@ record ErrorAnswer(HttpStatus status, String slug, String title, String detail) 
         "Pergola cannot reach its database right now; try again in a few seconds (a change you asked"
             + " for may not have been made: look before repeating it). If it lasts, tell the platform"
             + " team: the server's log and its readiness check say more.");
+  }
+
+  /** Nothing is wrong with the request either: a 503 to retry, a publish to send again. */
+  static ErrorAnswer objectStoreUnavailable() {
+    return new ErrorAnswer(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        "object-store-unavailable",
+        "Temporarily unavailable",
+        "Pergola cannot reach its object store right now; try again in a few seconds (a publish that"
+            + " failed left nothing behind: send it again). If it lasts, tell the platform team: the"
+            + " server's log and its readiness check say more.");
+  }
+
+  /** The answer for a failure of something the server depends on, out of reach: a 503 to retry. */
+  static Optional<ErrorAnswer> outage(Throwable failure) {
+    if (databaseUnreachable(failure)) {
+      return Optional.of(databaseUnavailable());
+    }
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof BlobStoreUnavailableException) {
+        return Optional.of(objectStoreUnavailable());
+      }
+    }
+    return Optional.empty();
   }
 
   /** Whether {@code failure} came of not reaching the database: refused, or no connection in time. */

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -21,9 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
  * <p>A server error says what to do, not what went wrong: an exception's message can name hosts,
  * users and queries, and the container has logged it with its stack trace already. A status sent
  * with a message (Pergola's own, as the shell's "environment does not exist") keeps it. The
- * database out of reach is a 503 with {@code Retry-After}, not an internal error: nothing is wrong
- * with the request, and a node comes back by itself ({@link DatabaseOutageFilter} answers it where
- * this page could not be reached). Written straight to the response: a program gets the problem
+ * database or the object store out of reach is a 503 with {@code Retry-After}, not an internal
+ * error: nothing is wrong with the request, and a node comes back by itself ({@link
+ * DatabaseOutageFilter} answers the database's where this page could not be reached). Written straight to the response: a program gets the problem
  * document whatever it accepts, a person's browser opening a page gets the same words as a {@link
  * NoticePage}.
  */
@@ -48,8 +49,9 @@ class ErrorProblemController implements ErrorController {
     Throwable exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable thrown ? thrown : null;
     Object message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
     boolean said = message instanceof String text && !text.isBlank();
-    if (ErrorAnswer.databaseUnreachable(exception)) {
-      return ErrorAnswer.databaseUnavailable();
+    Optional<ErrorAnswer> outage = ErrorAnswer.outage(exception);
+    if (outage.isPresent()) {
+      return outage.get();
     }
     if (status.is5xxServerError() && (exception != null || !said)) {
       return new ErrorAnswer(

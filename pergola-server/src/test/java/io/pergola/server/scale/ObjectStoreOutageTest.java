@@ -10,8 +10,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
-/** The object store goes away: cached assets still serve, readiness tells, and it recovers. */
+/**
+ * The object store goes away: cached assets still serve, readiness tells, a publish is a 503 to
+ * send again that leaves nothing behind (the same version publishes afterwards), and it recovers.
+ */
 class ObjectStoreOutageTest {
 
   @Test
@@ -32,6 +36,11 @@ class ObjectStoreOutageTest {
         await(() -> node.anonymous().get("/health").status() == 503, () -> node.anonymous().get("/actuator/health/readiness").text());
         assertThat(node.anonymous().get("/assets/billing/1.0.0/index.js").expectStatus(200).text()).isEqualTo(asset);
         assertThat(node.anonymous().get("/actuator/health/liveness").status()).isEqualTo(200);
+        // A publish that cannot store its files says to send it again, and leaves nothing.
+        JsonNode refused =
+            team.put("/api/apps/billing/versions/1.0.1", TestBundle.validModule("billing", "1.0.1").zip(), "application/zip")
+                .expectProblem(503);
+        assertThat(refused.get("type").asString()).isEqualTo("urn:pergola:problem:object-store-unavailable");
       } finally {
         s3.resume();
       }
