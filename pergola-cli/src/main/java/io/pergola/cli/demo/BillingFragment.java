@@ -1,10 +1,12 @@
 package io.pergola.cli.demo;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.text.NumberFormat;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -17,8 +19,8 @@ import org.springframework.web.server.ResponseStatusException;
  * The billing team's server rendering of its invoice list, the fragment the shell puts on the
  * page when the demo runs with {@code --server-fragments}: the same markup the Vue child draws
  * (the design system's classes), for the person whose token the shell sends, so the list is on
- * screen from the first paint and the child takes over once its data is in. Other pages of
- * billing (an invoice's own) have none: a 204.
+ * screen from the first paint and the child takes over once its data is in, never kept. Other
+ * pages of billing (an invoice's own) have none: a 204 the shell may keep for five minutes.
  */
 @RestController
 public class BillingFragment {
@@ -39,14 +41,19 @@ public class BillingFragment {
       @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
     String path = page == null ? "" : page.replaceFirst("[?#].*", "");
     if (!path.equals("/billing") && !path.equals("/billing/")) {
-      return ResponseEntity.noContent().build();
+      // The same for everybody and every version: the shell may keep it and stop asking.
+      return ResponseEntity.noContent().cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic()).build();
     }
     try {
       tokens.require("billing-api", authorization);
     } catch (ResponseStatusException anonymous) {
       return ResponseEntity.noContent().build(); // the list is nobody's but a signed-in person's
     }
-    return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(list(apis.invoices()));
+    // This person's invoices, as of now: never kept for anybody.
+    return ResponseEntity.ok()
+        .cacheControl(CacheControl.noStore())
+        .contentType(MediaType.TEXT_HTML)
+        .body(list(apis.invoices()));
   }
 
   private static String list(List<TeamApis.Invoice> invoices) {
