@@ -7,6 +7,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import io.pergola.server.testkit.LoopbackPorts;
 import io.pergola.server.testkit.PergolaTestServer;
+import io.pergola.server.testkit.Resources;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -43,12 +44,7 @@ class AssetsOnAnotherOriginInChromiumTest {
 
   @AfterAll
   static void stop() {
-    if (server != null) {
-      server.close();
-    }
-    if (chromium != null) {
-      chromium.close();
-    }
+    Resources.closeAll(server, chromium);
   }
 
   @Test

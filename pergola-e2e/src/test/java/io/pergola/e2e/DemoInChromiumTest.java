@@ -6,6 +6,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import io.pergola.server.testkit.Resources;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,12 +39,7 @@ class DemoInChromiumTest {
 
   @AfterAll
   static void stop() {
-    if (demo != null) {
-      demo.close();
-    }
-    if (chromium != null) {
-      chromium.close();
-    }
+    Resources.closeAll(demo, chromium);
   }
 
   @BeforeEach

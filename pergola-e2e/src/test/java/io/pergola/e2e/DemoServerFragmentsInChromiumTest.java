@@ -7,6 +7,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.WaitUntilState;
+import io.pergola.server.testkit.Resources;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -31,12 +32,7 @@ class DemoServerFragmentsInChromiumTest {
 
   @AfterAll
   static void stop() throws Exception {
-    if (demo != null) {
-      demo.close();
-    }
-    if (chromium != null) {
-      chromium.close();
-    }
+    Resources.closeAll(demo, chromium);
   }
 
   @Test

@@ -8,6 +8,7 @@ import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.WaitUntilState;
 import io.pergola.server.testkit.FragmentServices;
 import io.pergola.server.testkit.PergolaTestServer;
+import io.pergola.server.testkit.Resources;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -55,15 +56,7 @@ class FragmentsInChromiumTest {
 
   @AfterAll
   static void stop() {
-    if (server != null) {
-      server.close();
-    }
-    if (services != null) {
-      services.close();
-    }
-    if (chromium != null) {
-      chromium.close();
-    }
+    Resources.closeAll(server, services, chromium);
   }
 
   @BeforeEach

@@ -7,6 +7,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
 import io.pergola.core.testkit.TestBundle;
 import io.pergola.server.testkit.PergolaTestServer;
+import io.pergola.server.testkit.Resources;
 import io.pergola.server.testkit.TestHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,9 +60,7 @@ class ImportMapInChromiumTest {
 
   @AfterAll
   static void close() {
-    if (chromium != null) {
-      chromium.close();
-    }
+    Resources.closeAll(chromium);
   }
 
   /** A page on the server's origin whose HTML inlines {@code importMap}, then runs {@code module}. */

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pergola.server.testkit.FragmentServices;
 import io.pergola.server.testkit.LoginServers;
+import io.pergola.server.testkit.Resources;
 import io.pergola.server.testkit.TcpRelay;
 import java.net.URI;
 import java.util.List;
@@ -138,14 +139,6 @@ class KeycloakLoginInChromiumTest extends LoginFlowInChromium {
 
   @Override
   void stopProvider() {
-    if (link != null) {
-      link.close();
-    }
-    if (fragments != null) {
-      fragments.close();
-    }
-    if (keycloak != null) {
-      keycloak.close();
-    }
+    Resources.closeAll(link, fragments, keycloak);
   }
 }

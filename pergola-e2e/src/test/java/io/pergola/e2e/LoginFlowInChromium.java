@@ -6,6 +6,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.sun.net.httpserver.HttpServer;
 import io.pergola.server.testkit.PergolaTestServer;
+import io.pergola.server.testkit.Resources;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -80,12 +81,7 @@ abstract class LoginFlowInChromium {
     if (otherOrigin != null) {
       otherOrigin.stop(0);
     }
-    if (server != null) {
-      server.close();
-    }
-    if (chromium != null) {
-      chromium.close();
-    }
+    Resources.closeAll(server, chromium);
     stopProvider();
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import io.pergola.server.testkit.PergolaTestServer;
+import io.pergola.server.testkit.Resources;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -41,12 +42,7 @@ class ShellInChromiumTest {
 
   @AfterAll
   static void stop() {
-    if (server != null) {
-      server.close();
-    }
-    if (chromium != null) {
-      chromium.close();
-    }
+    Resources.closeAll(server, chromium);
   }
 
   @BeforeEach

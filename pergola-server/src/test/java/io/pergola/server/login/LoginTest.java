@@ -10,6 +10,7 @@ import io.pergola.server.identity.SigningKeys;
 import io.pergola.server.testkit.BrowserSession;
 import io.pergola.server.testkit.LoginServers;
 import io.pergola.server.testkit.PergolaTestServer;
+import io.pergola.server.testkit.Resources;
 import io.pergola.server.testkit.TestHttp;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -43,10 +44,7 @@ class LoginTest {
 
   @AfterAll
   static void stop() {
-    // Null when the server could not start, e.g. without the PostgreSQL a backend run needs.
-    if (server != null) {
-      server.close();
-    }
+    Resources.closeAll(server);
   }
 
   private BrowserSession signedIn() {

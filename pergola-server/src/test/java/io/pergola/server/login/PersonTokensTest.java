@@ -15,6 +15,7 @@ import io.pergola.server.identity.SigningKeys;
 import io.pergola.server.testkit.BrowserSession;
 import io.pergola.server.testkit.LoginServers;
 import io.pergola.server.testkit.PergolaTestServer;
+import io.pergola.server.testkit.Resources;
 import io.pergola.server.testkit.TestHttp;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -49,10 +50,7 @@ class PersonTokensTest {
 
   @AfterAll
   static void stop() {
-    // Null when the server could not start, e.g. without the PostgreSQL a backend run needs.
-    if (server != null) {
-      server.close();
-    }
+    Resources.closeAll(server);
   }
 
   private static String apiTokenOf(String user, String password) {

@@ -8,6 +8,7 @@ import io.pergola.server.testkit.BrowserSession;
 import io.pergola.server.testkit.FragmentServices;
 import io.pergola.server.testkit.LoginServers;
 import io.pergola.server.testkit.PergolaTestServer;
+import io.pergola.server.testkit.Resources;
 import io.pergola.server.testkit.TestHttp;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -61,13 +62,7 @@ class SignedInFragmentsTest {
 
   @AfterAll
   static void stop() {
-    // Null when the server could not start, e.g. without the PostgreSQL a backend run needs.
-    if (server != null) {
-      server.close();
-    }
-    if (services != null) {
-      services.close();
-    }
+    Resources.closeAll(server, services);
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pergola.core.testkit.TestBundle;
 import io.pergola.server.testkit.PergolaTestServer;
 import io.pergola.server.testkit.RegistrySnapshot;
+import io.pergola.server.testkit.Resources;
 import io.pergola.server.testkit.TestHttp;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -45,10 +46,7 @@ class PublishRefusalTest {
 
   @AfterAll
   static void stop() {
-    // Null when the server could not start, e.g. without the PostgreSQL a backend run needs.
-    if (server != null) {
-      server.close();
-    }
+    Resources.closeAll(server);
   }
 
   static Stream<Arguments> formats() {

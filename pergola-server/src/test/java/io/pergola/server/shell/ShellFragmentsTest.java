@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.pergola.core.testkit.TestBundle;
 import io.pergola.server.testkit.FragmentServices;
 import io.pergola.server.testkit.PergolaTestServer;
+import io.pergola.server.testkit.Resources;
 import io.pergola.server.testkit.TestHttp;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -125,13 +126,7 @@ class ShellFragmentsTest {
   @AfterAll
   static void stop() {
     headRead.get().countDown();
-    // Null when the server could not start, e.g. without the PostgreSQL a backend run needs.
-    if (server != null) {
-      server.close();
-    }
-    if (services != null) {
-      services.close();
-    }
+    Resources.closeAll(server, services);
   }
 
   private static String header(HttpExchange exchange, String name) {

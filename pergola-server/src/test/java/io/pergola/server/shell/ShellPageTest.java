@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.aayushatharva.brotli4j.decoder.Decoder;
 import io.pergola.core.testkit.TestBundle;
 import io.pergola.server.testkit.PergolaTestServer;
+import io.pergola.server.testkit.Resources;
 import io.pergola.server.testkit.TestHttp;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -48,10 +49,7 @@ class ShellPageTest {
 
   @AfterAll
   static void stop() {
-    // Null when the server could not start, e.g. without the PostgreSQL a backend run needs.
-    if (server != null) {
-      server.close();
-    }
+    Resources.closeAll(server);
   }
 
   private static void publish(String app, String version, String manifest, String entry) {

@@ -3,6 +3,7 @@ package io.pergola.server.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pergola.server.testkit.PergolaTestServer;
+import io.pergola.server.testkit.Resources;
 import io.pergola.server.testkit.TestHttp;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -82,10 +83,7 @@ class UncaughtErrorsTest {
 
   @AfterAll
   static void stop() {
-    // Null when the server could not start, e.g. without the PostgreSQL a backend run needs.
-    if (server != null) {
-      server.close();
-    }
+    Resources.closeAll(server);
   }
 
   private static void assertInternalError(TestHttp.Response response) {
