@@ -60,13 +60,13 @@ final class ShellFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    Instant asked = Instant.now();
     String method = request.getMethod();
     String path = request.getRequestURI();
     if (!("GET".equals(method) || "HEAD".equals(method)) || isReserved(path)) {
       chain.doFilter(request, response);
       return;
     }
+    Instant asked = Instant.now(); // a page's fragments' timeouts count from here
     RevisionSnapshot revision = revisions.of(properties.environment()).orElse(null);
     if (revision == null) {
       response.sendError(503, "The shell's environment \"" + properties.environment() + "\" does not exist");

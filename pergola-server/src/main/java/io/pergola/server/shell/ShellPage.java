@@ -274,7 +274,6 @@ class ShellPage {
     return Rendered.of(html.toString(), known, shownList);
   }
 
-
   /**
    * A script asking for the first token of each child on show that calls APIs (its config's
    * {@code token}) as the page is parsed, whose responses the runtime takes through

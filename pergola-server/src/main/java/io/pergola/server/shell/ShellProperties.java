@@ -68,7 +68,8 @@ public record ShellProperties(
    *     that renders it: the page fetches the fragments of the children it shows side by side and
    *     puts each in its child's slot or outlet as the page streams out, where the browser shows it
    *     until the child has mounted; a fragment that fails or takes longer than its timeout leaves
-   *     its child to render in the browser alone
+   *     its child to render in the browser alone; one whose answer may be kept ({@code
+   *     Cache-Control}) is kept ({@link FragmentCache})
    */
   public record Layout(
       @DefaultValue("Pergola") String title,
@@ -148,7 +149,9 @@ public record ShellProperties(
    *     app's declared audiences, the one the child itself gets from {@code
    *     context.auth.getToken()}, as {@code Authorization: Bearer} (default false): the fragment
    *     may then be that person's view. Getting it can hold the page's head up for one refresh
-   *     at the provider, when the session holds no fresh token for those audiences yet
+   *     at the provider (at most {@code pergola.login.provider-timeout}), when the session holds
+   *     no fresh token for those audiences yet; a person whose token cannot be had gets no
+   *     fragment, never the one anybody sees
    */
   public record Fragment(java.net.URI url, @DefaultValue("500ms") Duration timeout, @DefaultValue("false") boolean token) {
 
