@@ -2,6 +2,7 @@ package io.pergola.server.login;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.pergola.server.telemetry.Throttle;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -16,6 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
@@ -40,6 +43,8 @@ import org.springframework.web.client.RestClientResponseException;
  */
 final class AudienceTokens {
 
+  private static final Logger log = LoggerFactory.getLogger(AudienceTokens.class);
+
   private static final String CACHE = AudienceTokens.class.getName() + ".CACHE";
   private static final String ID_TOKEN = AudienceTokens.class.getName() + ".ID_TOKEN";
   private static final Duration MAX_LEAD = Duration.ofSeconds(45);
@@ -51,6 +56,7 @@ final class AudienceTokens {
   private final OAuth2AuthorizedClientRepository repository;
   private final OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest> refreshes;
   private final MeterRegistry meters;
+  private final Throttle warnings = new Throttle(Duration.ofMinutes(1));
   private final Clock clock;
   private volatile Instant providerRestsUntil = Instant.MIN;
 
@@ -115,10 +121,13 @@ final class AudienceTokens {
         if (unavailable(e)) {
           // Every session would wait out the provider's timeout in turn: let it rest a while.
           providerRestsUntil = clock.instant().plus(PROVIDER_REST);
-          return unrenewed(
-              cached,
-              new ProviderUnavailableException(
-                  "The sign-in provider could not renew the login: it " + failure((RestClientException) e.getCause()), e));
+          ProviderUnavailableException unavailable = new ProviderUnavailableException(
+              "The sign-in provider could not renew the login: it " + failure((RestClientException) e.getCause()), e);
+          if (warnings.due("provider")) {
+            log.warn("{}; people stay signed in meanwhile, and the provider is asked again in {} s",
+                unavailable.getMessage(), PROVIDER_REST.toSeconds());
+          }
+          return unrenewed(cached, unavailable);
         }
         count("refused");
         throw new SessionEndedException("The provider refused to renew the login: " + e.getError(), e);

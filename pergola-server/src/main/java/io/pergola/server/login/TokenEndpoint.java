@@ -3,18 +3,14 @@ package io.pergola.server.login;
 import io.pergola.core.manifest.AppName;
 import io.pergola.server.config.ServerOrigin;
 import io.pergola.server.shell.ShellLogin;
-import io.pergola.server.telemetry.Throttle;
 import io.pergola.server.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -42,15 +38,12 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Conditional(LoginCondition.class)
 class TokenEndpoint {
 
-  private static final Logger log = LoggerFactory.getLogger(TokenEndpoint.class);
-
   private final AudienceTokens tokens;
   private final AppAudiences appAudiences;
   private final CrossSiteGuard guard;
   private final LoginProperties login;
   private final ShellClientRegistrations registrations;
   private final ServerOrigin origin;
-  private final Throttle warnings = new Throttle(Duration.ofMinutes(1));
 
   TokenEndpoint(
       AudienceTokens tokens,
@@ -102,9 +95,6 @@ class TokenEndpoint {
       endSession(request);
       return problem(HttpStatus.UNAUTHORIZED, "session-ended", "Session ended", e.getMessage());
     } catch (AudienceTokens.ProviderUnavailableException e) {
-      if (warnings.due("provider")) {
-        log.warn("Tokens cannot be renewed, people stay signed in meanwhile: {}", e.getMessage());
-      }
       return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
           .header(HttpHeaders.RETRY_AFTER, Long.toString(AudienceTokens.PROVIDER_REST.toSeconds()))
           .body(
