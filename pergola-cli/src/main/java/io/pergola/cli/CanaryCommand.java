@@ -13,8 +13,8 @@ import picocli.CommandLine.Parameters;
     name = "canary",
     mixinStandardHelpOptions = true,
     description = {
-      "Shows a version of an app to a share of users (sticky per user); later promote it to",
-      "everyone or abort it."
+      "Shows a version of an app to a share of users, each user always in or out.",
+      "Later promote the canary to everyone, or abort it."
     },
     subcommands = {CanaryCommand.Promote.class, CanaryCommand.Abort.class},
     footer = {
@@ -27,9 +27,11 @@ import picocli.CommandLine.Parameters;
 final class CanaryCommand extends DeployCommand {
 
   // Not required to picocli, which would then demand them before "promote" and "abort" too.
-  @Parameters(index = "0", arity = "0..1", paramLabel = "APP") String app;
+  @Parameters(index = "0", arity = "0..1", paramLabel = "APP", description = "The app.")
+  String app;
 
-  @Parameters(index = "1", arity = "0..1", paramLabel = "VERSION") String version;
+  @Parameters(index = "1", arity = "0..1", paramLabel = "VERSION", description = "Its published version to show.")
+  String version;
 
   @Option(names = "--percent", paramLabel = "N", description = "Share of users, 1 to 99.")
   Integer percent;
@@ -48,7 +50,8 @@ final class CanaryCommand extends DeployCommand {
 
   @Command(name = "promote", mixinStandardHelpOptions = true, description = "Makes the canary the version everyone gets.")
   static final class Promote extends DeployCommand {
-    @Parameters(paramLabel = "APP") String app;
+    @Parameters(paramLabel = "APP", description = "The app whose canary this is.")
+    String app;
 
     @Override
     public Integer call() {
@@ -58,7 +61,8 @@ final class CanaryCommand extends DeployCommand {
 
   @Command(name = "abort", mixinStandardHelpOptions = true, description = "Ends the canary; everyone gets the deployed version.")
   static final class Abort extends DeployCommand {
-    @Parameters(paramLabel = "APP") String app;
+    @Parameters(paramLabel = "APP", description = "The app whose canary this is.")
+    String app;
 
     @Override
     public Integer call() {

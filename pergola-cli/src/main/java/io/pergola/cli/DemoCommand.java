@@ -38,8 +38,9 @@ import tools.jackson.databind.JsonNode;
     mixinStandardHelpOptions = true,
     description = {
       "Runs Pergola with the demo application: three teams, three technologies, one shell.",
-      "Publishes the examples (design system, header, shipping, profile with Preact, billing with",
-      "Vue) and deploys them to production, then prints the URL and the demo users to sign in with."
+      "Publishes the examples (design system, header, shipping, profile with Preact, billing with"
+          + " Vue) and deploys them to production, then prints the URL and the demo users to sign"
+          + " in with."
     })
 final class DemoCommand implements Callable<Integer> {
 

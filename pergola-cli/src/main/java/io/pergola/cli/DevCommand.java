@@ -22,10 +22,10 @@ import picocli.CommandLine.Spec;
     name = "dev",
     mixinStandardHelpOptions = true,
     description = {
-      "Serves a child's folder to this machine (loopback only) for a shell's dev overrides:",
-      "set the child to the printed entry URL at <shell>/pergola/dev-overrides, and the shell",
-      "runs your files in your browser only, each page load reading them afresh. The shell must",
-      "take dev overrides (pergola.shell.dev-overrides=true; the demo does)."
+      "Serves a child's folder to this machine (loopback only) for a shell's dev overrides.",
+      "Set the child to the printed entry URL at <shell>/pergola/dev-overrides, and the shell"
+          + " runs your files in your browser only, each page load reading them afresh. The shell"
+          + " must take dev overrides (pergola.shell.dev-overrides=true; the demo does)."
     })
 final class DevCommand implements Callable<Integer> {
 

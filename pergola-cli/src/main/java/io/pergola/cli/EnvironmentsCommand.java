@@ -27,7 +27,8 @@ final class EnvironmentsCommand extends ClientCommand {
 
   @Command(name = "create", mixinStandardHelpOptions = true, description = "Creates an environment (admins).")
   static final class Create extends ClientCommand {
-    @Parameters(paramLabel = "NAME") String name;
+    @Parameters(paramLabel = "NAME", description = "The environment's name (lowercase, digits, hyphens).")
+    String name;
 
     @Override
     public Integer call() {

@@ -19,10 +19,10 @@ import picocli.CommandLine.Spec;
     name = "migrate",
     mixinStandardHelpOptions = true,
     description = {
-      "Moves an embedded installation (H2 and the blob directory under --data) to another",
-      "database and blob store, e.g. PostgreSQL and S3, losing nothing. Stop the server first.",
-      "The target database must be empty; the target bucket must exist. Safe to run again after",
-      "an interruption."
+      "Moves an embedded installation to another database and blob store, losing nothing.",
+      "Copies H2 and the blob directory under --data to, e.g., PostgreSQL and S3. Stop the server"
+          + " first. The target database must be empty; the target bucket must exist. Safe to run"
+          + " again after an interruption."
     },
     footer = {
       "",

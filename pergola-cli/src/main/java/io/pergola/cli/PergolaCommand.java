@@ -40,12 +40,16 @@ import picocli.CommandLine.Command;
     })
 public final class PergolaCommand {
 
+  static final int HELP_WIDTH = 100;
+
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));
   }
 
   /** The configured command line, shared by {@link #main} and the tests. */
   public static CommandLine commandLine() {
-    return ExitCodes.configure(new CommandLine(new PergolaCommand()));
+    // 100 columns, not picocli's 80: the client commands' options leave a description column
+    // too narrow for a URL or a path on one line, which picocli would then split at a colon.
+    return ExitCodes.configure(new CommandLine(new PergolaCommand())).setUsageHelpWidth(HELP_WIDTH);
   }
 }

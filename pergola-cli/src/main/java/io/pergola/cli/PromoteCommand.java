@@ -13,9 +13,11 @@ import picocli.CommandLine.Parameters;
     footer = {"", "Example:", "  pergola promote billing 1.4.0 --env production -m \"fixes rounding\""})
 final class PromoteCommand extends DeployCommand {
 
-  @Parameters(index = "0", paramLabel = "APP") String app;
+  @Parameters(index = "0", paramLabel = "APP", description = "The app.")
+  String app;
 
-  @Parameters(index = "1", paramLabel = "VERSION") String version;
+  @Parameters(index = "1", paramLabel = "VERSION", description = "Its published version to deploy.")
+  String version;
 
   @Option(names = "--force", description = "Deploy even if it breaks a library contract (admins; audited).")
   boolean force;

@@ -14,8 +14,8 @@ import tools.jackson.databind.JsonNode;
     mixinStandardHelpOptions = true,
     description = {
       "Publishes a bundle directory, zip or tar.gz as an immutable version.",
-      "pergola.json at the bundle's root names the app and the version; a directory is packed",
-      "into a tar.gz here first. Publishing identical content again changes nothing."
+      "pergola.json at the bundle's root names the app and the version; a directory is packed"
+          + " into a tar.gz here first. Publishing identical content again changes nothing."
     },
     footer = {
       "",

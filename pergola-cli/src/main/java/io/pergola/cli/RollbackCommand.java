@@ -10,8 +10,8 @@ import picocli.CommandLine.Parameters;
     name = "rollback",
     mixinStandardHelpOptions = true,
     description = {
-      "Rolls an app back to the version it had before, or (admins) the whole environment back to",
-      "an earlier revision."
+      "Rolls an app back to the version it had before.",
+      "With --to-revision (admins), rolls a whole environment back to an earlier revision instead."
     },
     footer = {
       "",
@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
     })
 final class RollbackCommand extends DeployCommand {
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "APP") String app;
+  @Parameters(index = "0", arity = "0..1", paramLabel = "APP", description = "The app to roll back (not with --to-revision).")
+  String app;
 
   @Option(names = "--to-revision", paramLabel = "N", description = "Restore the whole environment to revision N.")
   Long toRevision;

@@ -27,8 +27,8 @@ import picocli.CommandLine.Unmatched;
       "Embedded defaults: an H2 database and a blob directory under --data.",
       "An admin token is taken from PERGOLA_ADMIN_TOKEN, or created on first start and written"
           + " to <data>/admin-token (readable only by its owner).",
-      "Any further --name=value is a configuration property (see the README's reference),"
-          + " e.g. --pergola.storage.type=s3."
+      "Any further --name=value is a configuration property, e.g. --pergola.storage.type=s3"
+          + " (see the README's reference)."
     })
 final class ServeCommand implements Callable<Integer> {
 
