@@ -98,7 +98,11 @@ final class PergolaClient {
     String title = body.path("title").asString("HTTP " + status);
     String detail = body.path("detail").asString(body.isString() ? body.asString() : "");
     List<String> details = new ArrayList<>();
-    body.path("violations").forEach(violation -> details.add("  " + violation.asString()));
+    // A detail that already lists the violations (the manifest's do) is not followed by them again.
+    body.path("violations").valueStream()
+        .map(JsonNode::asString)
+        .filter(violation -> !detail.contains(violation))
+        .forEach(violation -> details.add("  " + violation));
     if (body.has("entry")) {
       details.add("  entry: " + body.get("entry").asString());
     }

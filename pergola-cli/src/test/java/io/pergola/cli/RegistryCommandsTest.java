@@ -98,21 +98,22 @@ class RegistryCommandsTest {
   }
 
   @Test
-  void refusedBundleExitsWith6AndShowsTheViolations() throws Exception {
+  void refusedBundleExitsWith6AndShowsEachViolationOnce() throws Exception {
     String app = PergolaTestServer.unique("cli");
     String token = teamWithApp(app)[1];
     Path bad =
         Files.write(
             temp.resolve("bad.zip"),
             TestBundle.empty()
-                .manifest("{\"name\":\"" + app + "\",\"version\":\"1.0.0\",\"kind\":\"widget\",\"entry\":\"index.js\"}")
+                .manifest("{\"name\":\"" + app + "\",\"version\":\"1.0.0\",\"kind\":\"widget\"}")
                 .file("index.js", "x")
                 .zip());
 
     CliRun refused = CliRun.run("publish", bad.toString(), "--server", url, "--token", token, "-q");
 
     assertThat(refused.exitCode()).isEqualTo(ExitCodes.REFUSED_INPUT);
-    assertThat(refused.err()).contains("Invalid manifest").contains("/kind");
+    assertThat(refused.err()).contains("Invalid manifest").contains("/kind").contains("'entry'");
+    assertThat(refused.err().split("required property 'entry'", -1)).as(refused.err()).hasSize(2);
   }
 
   @Test
