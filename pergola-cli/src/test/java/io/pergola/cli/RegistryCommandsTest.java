@@ -127,6 +127,16 @@ class RegistryCommandsTest {
   }
 
   @Test
+  void unknownAppExitsWith4SayingWhichCommandRegistersIt() {
+    String app = PergolaTestServer.unique("cli");
+
+    CliRun missing = admin("versions", app);
+
+    assertThat(missing.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+    assertThat(missing.err()).contains("pergola apps register " + app + " --team <team>");
+  }
+
+  @Test
   void unreachableServerExitsWith7NamingTheUrl() {
     CliRun refused = CliRun.run("apps", "--server", "http://127.0.0.1:9", "--token", "x");
 

@@ -51,8 +51,8 @@ public class Teams {
         jdbc.sql("select count(*) from teams where name = ?").param(name).query(Long.class).single()
             > 0;
     if (!exists) {
-      throw new NotFoundException(
-          "There is no team \"" + name + "\"; an admin creates it with POST /api/teams");
+      throw new NotFoundException("There is no team \"" + name
+          + "\"; an admin creates it with: pergola teams create " + name + " (POST /api/teams)");
     }
   }
 }

@@ -212,7 +212,8 @@ public class Environments {
 
   static NotFoundException notFound(String environment) {
     return new NotFoundException(
-        "There is no environment \"" + environment + "\"; an admin creates it with POST /api/environments");
+        "There is no environment \"" + environment + "\"; an admin creates it with: pergola environments create "
+            + environment + " (POST /api/environments)");
   }
 
   static OffsetDateTime now() {

@@ -55,9 +55,8 @@ public class Apps {
                 new NotFoundException(
                     "The app \""
                         + name
-                        + "\" is not registered; an admin registers it with POST /api/apps"
-                        + " {\"name\": \""
+                        + "\" is not registered; an admin registers it with: pergola apps register "
                         + name
-                        + "\", \"team\": \"<team>\"}"));
+                        + " --team <team> (POST /api/apps)"));
   }
 }
