@@ -19,7 +19,7 @@ final class EnvironmentsCommand extends ClientCommand {
     if (!printedJson(environments)) {
       Table table = new Table("ENVIRONMENT", "REVISION", "CREATED");
       environments.forEach(
-          env -> table.row(env.get("name").asString(), env.get("currentRevision").asLong(), env.get("createdAt").asString()));
+          env -> table.row(env.get("name").asString(), env.get("currentRevision").asLong(), Table.time(env.get("createdAt"))));
       table.print(out());
     }
     return ExitCodes.OK;

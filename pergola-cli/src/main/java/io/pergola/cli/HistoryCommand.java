@@ -22,7 +22,7 @@ final class HistoryCommand extends ClientCommand {
           entry ->
               table.row(
                   entry.get("revision").asLong(),
-                  entry.get("at").asString(),
+                  Table.time(entry.get("at")),
                   entry.get("actor").asString(),
                   entry.get("action").asString() + (entry.path("forced").asBoolean() ? " (forced)" : ""),
                   entry.path("app").asString(null),

@@ -19,7 +19,7 @@ final class StatusCommand extends ClientCommand {
     if (!printedJson(status)) {
       out().println(
           environment.name() + " at revision " + status.get("revision").asLong() + " (" + status.get("createdBy").asString()
-              + ", " + status.get("createdAt").asString() + ")");
+              + ", " + Table.time(status.get("createdAt")) + ")");
       Table table = new Table("APP", "VERSION", "CANARY");
       status.get("deployments").forEach(
           deployment -> {

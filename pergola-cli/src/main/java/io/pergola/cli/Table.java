@@ -1,8 +1,12 @@
 package io.pergola.cli;
 
 import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import tools.jackson.databind.JsonNode;
 
 /** A plain text table, columns padded to their widest cell. */
 final class Table {
@@ -20,6 +24,22 @@ final class Table {
     }
     rows.add(row);
     return this;
+  }
+
+  /**
+   * A timestamp of the API's for a person: to the second, as {@code 2026-12-02T13:52:11Z} (the
+   * API's microseconds vary in width and say nothing to a reader); as given if it is not one.
+   */
+  static String time(JsonNode timestamp) {
+    String text = timestamp.asString(null);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return Instant.parse(text).truncatedTo(ChronoUnit.SECONDS).toString();
+    } catch (DateTimeParseException e) {
+      return text;
+    }
   }
 
   void print(PrintWriter out) {

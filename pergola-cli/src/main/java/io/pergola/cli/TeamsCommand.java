@@ -19,7 +19,7 @@ final class TeamsCommand extends ClientCommand {
     JsonNode teams = options.client().get("/api/teams");
     if (!printedJson(teams)) {
       Table table = new Table("TEAM", "CREATED");
-      teams.forEach(team -> table.row(team.get("name").asString(), team.get("createdAt").asString()));
+      teams.forEach(team -> table.row(team.get("name").asString(), Table.time(team.get("createdAt"))));
       table.print(out());
     }
     return ExitCodes.OK;

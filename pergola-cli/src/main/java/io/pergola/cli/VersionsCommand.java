@@ -27,7 +27,7 @@ final class VersionsCommand extends ClientCommand {
                   version.get("kind").asString(),
                   version.get("fileCount").asInt(),
                   version.get("totalBytes").asLong(),
-                  version.get("publishedAt").asString(),
+                  Table.time(version.get("publishedAt")),
                   version.get("publishedBy").asString()));
       table.print(out());
     }
