@@ -21,18 +21,11 @@ class SignInPage {
     CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
     boolean failed = request.getParameter("error") != null;
     boolean loggedOut = request.getParameter("logout") != null;
-    String style =
-        """
-        body { font: 16px/1.5 system-ui, sans-serif; background: #f4f5f7; display: grid; place-items: center; min-height: 100vh; margin: 0; }
-        form { background: #fff; padding: 2rem; border-radius: 8px; box-shadow: 0 1px 4px #0002; width: 18rem; display: grid; gap: .75rem; }
-        h1 { font-size: 1.25rem; margin: 0 0 .5rem; }
-        input { font: inherit; padding: .5rem; border: 1px solid #bbb; border-radius: 4px; }
-        button { font: inherit; padding: .5rem; border: 0; border-radius: 4px; background: #2f5d50; color: #fff; cursor: pointer; }
-        .error { color: #a4262c; margin: 0; }
-        """;
+    String style = FormPages.CENTRED
+        + "form { width: 18rem; display: grid; gap: .75rem; }\nlabel { display: grid; gap: .25rem; }\n";
     String form =
         """
-        <form method="post" action="%s">
+        <form class="card" method="post" action="%s">
           <h1>Sign in</h1>
           %s
           <label>Username <input name="username" autocomplete="username" required autofocus></label>

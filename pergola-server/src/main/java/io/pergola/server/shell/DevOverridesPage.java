@@ -137,15 +137,12 @@ class DevOverridesPage {
     }
     String style =
         """
-        body { font: 16px/1.5 system-ui, sans-serif; background: #f4f5f7; margin: 2rem auto; max-width: 44rem; padding: 0 1rem; }
-        form { background: #fff; padding: 1.5rem; border-radius: 8px; box-shadow: 0 1px 4px #0002; display: grid; gap: .75rem; }
+        body { margin: 2rem auto; max-width: 44rem; padding: 0 1rem; }
+        form { display: grid; gap: .75rem; }
         label { display: grid; grid-template-columns: 10rem 1fr; gap: .75rem; align-items: center; }
-        input { font: inherit; padding: .4rem; border: 1px solid #bbb; border-radius: 4px; }
         small { color: #666; }
         .buttons { display: flex; gap: .75rem; }
-        button { font: inherit; padding: .5rem 1rem; border: 0; border-radius: 4px; background: #2f5d50; color: #fff; cursor: pointer; }
         button[name=clear] { background: #777; }
-        .error { color: #a4262c; margin: 0; }
         """;
     String body =
         """
@@ -154,7 +151,7 @@ class DevOverridesPage {
         <b>%s</b>: everybody else keeps the deployed version. Give the URL of the child's entry module
         on this machine (localhost, 127.0.0.1 or [::1]), e.g. <code>http://localhost:5173/src/main.js</code>;
         leave a field empty for the deployed version. The browser forgets them when it closes.</p>
-        %s<form method="post" action="%s">
+        %s<form class="card" method="post" action="%s">
         %s<div class="buttons"><button type="submit">Save</button><button type="submit" name="clear" value="1">Clear all</button></div>
         </form>
         """

@@ -10,9 +10,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * The server's own small HTML pages with a form (the embedded provider's sign-in, the dev
- * overrides): one document shape, never cached, under a policy that lets them do nothing but
- * show themselves and post their form to this server.
+ * The server's own small HTML pages (the embedded provider's sign-in, the dev overrides, the
+ * notices people get instead of an error document): one document shape and one look, never
+ * cached, under a policy that lets them do nothing but show themselves and post their form to
+ * this server.
  */
 public final class FormPages {
 
@@ -21,11 +22,29 @@ public final class FormPages {
 
   private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
+  /**
+   * What the pages share, so they look like one product: a white card on a grey page, the
+   * heading, fields, the green of a button or of a link that acts as one ({@code a.way}), an
+   * error's red. A page's own style adds its layout.
+   */
+  private static final String LOOK =
+      """
+      body { font: 16px/1.5 system-ui, sans-serif; background: #f4f5f7; margin: 0; }
+      .card { background: #fff; padding: 2rem; border-radius: 8px; box-shadow: 0 1px 4px #0002; }
+      h1 { font-size: 1.25rem; margin: 0 0 .5rem; }
+      input { font: inherit; padding: .5rem; border: 1px solid #bbb; border-radius: 4px; }
+      button, a.way { display: inline-block; font: inherit; padding: .5rem 1rem; border: 0; border-radius: 4px; background: #2f5d50; color: #fff; cursor: pointer; text-decoration: none; }
+      .error { color: #a4262c; margin: 0; }
+      """;
+
+  /** A page's style for one card in the middle of the window (sign-in, notices). */
+  public static final String CENTRED = "body { display: grid; place-items: center; min-height: 100vh; }\n";
+
   private FormPages() {}
 
   /**
-   * A page: {@code title} (plain text; " · Pergola" is added), {@code style} (CSS), {@code body}
-   * (HTML, escaped by the caller).
+   * A page: {@code title} (plain text; " · Pergola" is added), {@code style} (CSS, after the
+   * shared look), {@code body} (HTML, escaped by the caller).
    */
   public static ResponseEntity<String> page(HttpStatusCode status, String title, String style, String body) {
     return ResponseEntity.status(status)
@@ -54,12 +73,12 @@ public final class FormPages {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>%s · Pergola</title>
         <style>
-        %s</style>
+        %s%s</style>
         </head>
         <body>
         %s</body>
         </html>
         """
-            .formatted(HtmlUtils.htmlEscape(title), style, body);
+            .formatted(HtmlUtils.htmlEscape(title), LOOK, style, body);
   }
 }

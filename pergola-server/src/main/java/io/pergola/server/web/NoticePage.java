@@ -12,13 +12,12 @@ import org.springframework.web.util.HtmlUtils;
 public final class NoticePage {
 
   private static final String STYLE =
-      """
-      body { font: 16px/1.5 system-ui, sans-serif; background: #f4f5f7; display: grid; place-items: center; min-height: 100vh; margin: 0; }
-      main { background: #fff; padding: 2rem; border-radius: 8px; box-shadow: 0 1px 4px #0002; max-width: 28rem; }
-      h1 { font-size: 1.25rem; margin: 0 0 .5rem; }
-      a.way { display: inline-block; margin-top: .5rem; padding: .5rem 1rem; border-radius: 4px; background: #2f5d50; color: #fff; text-decoration: none; }
-      .code { color: #666; font-size: .875rem; }
-      """;
+      FormPages.CENTRED
+          + """
+          main { max-width: 28rem; }
+          a.way { margin-top: .5rem; }
+          .code { color: #666; font-size: .875rem; }
+          """;
 
   /** Where the person can go from here. */
   public record Way(String label, String href) {}
@@ -30,7 +29,7 @@ public final class NoticePage {
       throws IOException {
     String body =
         """
-        <main>
+        <main class="card">
           <h1>%s</h1>
           <p>%s</p>
           <a class="way" href="%s">%s</a>
