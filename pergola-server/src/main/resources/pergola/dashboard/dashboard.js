@@ -158,13 +158,23 @@ function deployedRows(current, apps, versionsByApp, me) {
   });
 }
 
+/**
+ * What a revision changed, in words: "promote billing 1.0.0 → 1.3.0", "canary billing 1.3.0 to
+ * 10%" (a canary leaves the deployed version as it was: that it stays is no news).
+ */
+function change(entry) {
+  const moved = entry.fromVersion !== entry.toVersion;
+  return [entry.action, entry.app, moved && entry.fromVersion && `${entry.fromVersion} →`, moved && entry.toVersion,
+    entry.action === 'canary' && entry.canaryVersion && `${entry.canaryVersion} to ${entry.canaryPercent}%`]
+    .filter(Boolean).join(' ') + (entry.forced ? ' (forced)' : '');
+}
+
 function historyRows(audit, current, me) {
   return audit.map((entry) => el('tr', { 'data-revision': entry.revision },
     el('td', {}, String(entry.revision)),
     el('td', {}, when(entry.at)),
     el('td', {}, entry.actor),
-    el('td', {}, [entry.action, entry.app, entry.fromVersion && `${entry.fromVersion} →`, entry.toVersion]
-      .filter(Boolean).join(' ') + (entry.forced ? ' (forced)' : '')),
+    el('td', {}, change(entry)),
     el('td', {}, entry.message ?? ''),
     el('td', {}, entry.revision === current.revision ? 'current' : el('button', {
       type: 'button',

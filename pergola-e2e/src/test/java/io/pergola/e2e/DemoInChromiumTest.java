@@ -218,6 +218,15 @@ class DemoInChromiumTest {
     assertThat(billing.locator(".deployed").textContent()).isEqualTo("1.0.0");
     assertThat(page.locator("#history tbody tr").first().textContent()).contains("rollback billing 1.3.0 → 1.0.0");
 
+    // A canary says which version it shows to what share, in the table and in the history.
+    billing.locator("select").selectOption("1.3.0");
+    billing.locator("input[type=number]").fill("10");
+    billing.locator("button:has-text('Canary')").first().click();
+    page.waitForSelector("#history tbody tr[data-revision] >> nth=0 >> text=canary billing 1.3.0 to 10%");
+    assertThat(billing.textContent()).contains("1.3.0 to 10%");
+    billing.locator("button:has-text('Abort')").click();
+    page.waitForSelector("#history tbody tr[data-revision] >> nth=0 >> text=canary-abort billing");
+
     // Ada is in team billing, not in the header's team, nor an admin: what the API would refuse
     // her is offered disabled, saying why.
     Locator header = page.locator("#deployments tr[data-app=header] button:has-text('Promote')").first();

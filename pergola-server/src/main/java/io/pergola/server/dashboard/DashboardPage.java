@@ -48,6 +48,7 @@ class DashboardPage {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>Dashboard · Pergola</title>
+        <link rel="icon" href="data:,">
         <link rel="stylesheet" href="%1$s/dashboard.css?v=%2$s">
         <script type="module" src="%1$s/dashboard.js?v=%3$s"></script>
         </head>
