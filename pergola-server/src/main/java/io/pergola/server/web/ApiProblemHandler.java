@@ -10,12 +10,16 @@ import io.pergola.core.manifest.InvalidManifestException;
 import io.pergola.core.semver.InvalidVersionException;
 import io.pergola.server.registry.ManifestMismatchException;
 import io.pergola.server.registry.UploadTooLargeException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
@@ -47,6 +51,26 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
             "Unreadable request body",
             "The request body is not the JSON this endpoint expects: " + reason);
     return ResponseEntity.badRequest().body(problem);
+  }
+
+  /**
+   * A path nothing serves answers as a path no handler took does ({@link ErrorProblemController}):
+   * a person who opened a mistyped link of Pergola's own (the dashboard's, say) gets a page with a
+   * way to the start page, a program Pergola's not-found problem, not Spring's "No static resource".
+   */
+  @Override
+  protected ResponseEntity<Object> handleNoResourceFoundException(
+      NoResourceFoundException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    if (!(request instanceof ServletWebRequest servlet) || servlet.getResponse() == null) {
+      return super.handleNoResourceFoundException(e, headers, status, request);
+    }
+    try {
+      ErrorAnswer.nothingAt(servlet.getRequest().getRequestURI())
+          .send(servlet.getRequest(), servlet.getResponse(), "/");
+    } catch (IOException failure) {
+      throw new UncheckedIOException(failure);
+    }
+    return null; // written: Spring MVC takes a null entity as handled
   }
 
   @ExceptionHandler

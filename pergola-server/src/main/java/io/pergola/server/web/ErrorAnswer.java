@@ -42,6 +42,11 @@ record ErrorAnswer(HttpStatus status, String slug, String title, String detail) 
             + " server's log and its readiness check say more.");
   }
 
+  /** Nothing is served at {@code path}. */
+  static ErrorAnswer nothingAt(String path) {
+    return new ErrorAnswer(HttpStatus.NOT_FOUND, "not-found", "Not found", "There is nothing at " + path);
+  }
+
   /** The answer for a failure of something the server depends on, out of reach: a 503 to retry. */
   static Optional<ErrorAnswer> outage(Throwable failure) {
     if (databaseUnreachable(failure)) {

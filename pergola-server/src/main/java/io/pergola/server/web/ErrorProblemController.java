@@ -34,8 +34,7 @@ class ErrorProblemController implements ErrorController {
   @RequestMapping("${server.error.path:/error}")
   void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
     if (request.getDispatcherType() != DispatcherType.ERROR) {
-      new ErrorAnswer(HttpStatus.NOT_FOUND, "not-found", "Not found", "There is nothing at " + request.getRequestURI())
-          .send(request, response, "/");
+      ErrorAnswer.nothingAt(request.getRequestURI()).send(request, response, "/");
       return;
     }
     Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);

@@ -140,6 +140,19 @@ class UncaughtErrorsTest {
   }
 
   @Test
+  void aBrowserOpeningAPathOfPergolasOwnThatNothingServesGetsAPageAndAProgramTheProblem() {
+    TestHttp.Response page = server.anonymous().header("Sec-Fetch-Mode", "navigate").get("/pergola/dashbord");
+    JsonNode problem = server.anonymous().get("/pergola/dashbord").expectProblem(404);
+
+    assertThat(page.status()).isEqualTo(404);
+    assertThat(page.header("Content-Type")).startsWith("text/html");
+    assertThat(page.text())
+        .contains("There is nothing at /pergola/dashbord")
+        .contains("<a class=\"way\" href=\"/\">Go to the start page</a>");
+    assertThat(problem.get("type").asString()).isEqualTo("urn:pergola:problem:not-found");
+  }
+
+  @Test
   void anErrorStatusAFilterSendsKeepsItsMessage() {
     JsonNode problem = server.anonymous().get("/not-a-route/sent").expectProblem(503);
 
