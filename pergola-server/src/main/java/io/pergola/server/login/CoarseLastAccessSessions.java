@@ -2,7 +2,6 @@ package io.pergola.server.login;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 
@@ -33,13 +32,13 @@ final class CoarseLastAccessSessions<S extends Session> implements SessionReposi
   @Override
   @SuppressWarnings("unchecked")
   public void save(Session session) {
-    sessions.save(session instanceof CoarseSession<?> coarse ? (S) coarse.session() : (S) session);
+    sessions.save(session instanceof CoarseSession coarse ? (S) coarse.session() : (S) session);
   }
 
   @Override
   public Session findById(String id) {
     S session = sessions.findById(id);
-    return session == null ? null : new CoarseSession<>(session, granularity);
+    return session == null ? null : new CoarseSession(session, granularity);
   }
 
   @Override
@@ -48,68 +47,20 @@ final class CoarseLastAccessSessions<S extends Session> implements SessionReposi
   }
 
   /** A stored session whose last access moves only in steps of {@code granularity}. */
-  private record CoarseSession<S extends Session>(S session, Duration granularity) implements Session {
+  private static final class CoarseSession extends ForwardingSession {
+
+    private final Duration granularity;
+
+    CoarseSession(Session session, Duration granularity) {
+      super(session);
+      this.granularity = granularity;
+    }
 
     @Override
     public void setLastAccessedTime(Instant lastAccessedTime) {
-      if (!lastAccessedTime.isBefore(session.getLastAccessedTime().plus(granularity))) {
-        session.setLastAccessedTime(lastAccessedTime);
+      if (!lastAccessedTime.isBefore(getLastAccessedTime().plus(granularity))) {
+        super.setLastAccessedTime(lastAccessedTime);
       }
-    }
-
-    @Override
-    public String getId() {
-      return session.getId();
-    }
-
-    @Override
-    public String changeSessionId() {
-      return session.changeSessionId();
-    }
-
-    @Override
-    public <T> T getAttribute(String name) {
-      return session.getAttribute(name);
-    }
-
-    @Override
-    public Set<String> getAttributeNames() {
-      return session.getAttributeNames();
-    }
-
-    @Override
-    public void setAttribute(String name, Object value) {
-      session.setAttribute(name, value);
-    }
-
-    @Override
-    public void removeAttribute(String name) {
-      session.removeAttribute(name);
-    }
-
-    @Override
-    public Instant getCreationTime() {
-      return session.getCreationTime();
-    }
-
-    @Override
-    public Instant getLastAccessedTime() {
-      return session.getLastAccessedTime();
-    }
-
-    @Override
-    public void setMaxInactiveInterval(Duration interval) {
-      session.setMaxInactiveInterval(interval);
-    }
-
-    @Override
-    public Duration getMaxInactiveInterval() {
-      return session.getMaxInactiveInterval();
-    }
-
-    @Override
-    public boolean isExpired() {
-      return session.isExpired();
     }
   }
 }

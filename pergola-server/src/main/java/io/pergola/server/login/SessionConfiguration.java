@@ -1,6 +1,7 @@
 package io.pergola.server.login;
 
 import java.sql.DatabaseMetaData;
+import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,6 +28,15 @@ class SessionConfiguration {
 
   /** How stale a session's recorded last access may grow before a request writes it again. */
   static final Duration LAST_ACCESS_GRANULARITY = Duration.ofMinutes(1);
+
+  /** How often, at most, a session read is copied again to serve it through a database outage. */
+  static final Duration OUTAGE_COPY_REFRESH = Duration.ofSeconds(30);
+
+  /**
+   * How many sessions a node keeps copies of for database outages, the most recently used: some
+   * kilobytes each (the person's claims and tokens). Beyond them, a person gets the 503 then.
+   */
+  static final int OUTAGE_COPIES = 2_000;
 
   /** How many signed-in sessions' security contexts are kept deserialized. */
   static final int REMEMBERED_CONTEXTS = 1_000;
@@ -70,8 +80,9 @@ class SessionConfiguration {
 
   /**
    * Spring Session's filter, reading and writing Boot's JDBC session store through {@link
-   * CoarseLastAccessSessions}. Replacing the filter, not the store: Boot sets up no JDBC store at
-   * all once the application declares a session repository of its own.
+   * CoarseLastAccessSessions} and {@link StaleIfUnreachableSessions}. Replacing the filter, not the
+   * store: Boot sets up no JDBC store at all once the application declares a session repository
+   * of its own.
    */
   @Bean
   static BeanPostProcessor coarseLastAccessSessionFilter(
@@ -85,7 +96,9 @@ class SessionConfiguration {
           return bean;
         }
         SessionRepositoryFilter<Session> filter =
-            new SessionRepositoryFilter<>(new CoarseLastAccessSessions<>(store.getObject(), LAST_ACCESS_GRANULARITY));
+            new SessionRepositoryFilter<>(new StaleIfUnreachableSessions(
+                new CoarseLastAccessSessions<>(store.getObject(), LAST_ACCESS_GRANULARITY),
+                OUTAGE_COPY_REFRESH, OUTAGE_COPIES, Clock.systemUTC()));
         // The session id travels as Spring Session's own filter would have it: by the resolver
         // the application declares, else by the cookie Boot configures (PERGOLA_SESSION).
         filter.setHttpSessionIdResolver(

@@ -34,7 +34,7 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
     try {
       chain.doFilter(request, response);
     } catch (ServletException | IOException | RuntimeException failure) {
-      if (!ErrorAnswer.databaseUnreachable(failure) || response.isCommitted()) {
+      if (!DatabaseOutages.unreachable(failure) || response.isCommitted()) {
         throw failure;
       }
       if (warnings.due("database")) {

@@ -4,10 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import io.pergola.core.storage.BlobStoreUnavailableException;
 import java.io.IOException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientConnectionException;
 import java.util.Optional;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
@@ -49,7 +46,7 @@ record ErrorAnswer(HttpStatus status, String slug, String title, String detail) 
 
   /** The answer for a failure of something the server depends on, out of reach: a 503 to retry. */
   static Optional<ErrorAnswer> outage(Throwable failure) {
-    if (databaseUnreachable(failure)) {
+    if (DatabaseOutages.unreachable(failure)) {
       return Optional.of(databaseUnavailable());
     }
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -58,18 +55,6 @@ record ErrorAnswer(HttpStatus status, String slug, String title, String detail) 
       }
     }
     return Optional.empty();
-  }
-
-  /** Whether {@code failure} came of not reaching the database: refused, or no connection in time. */
-  static boolean databaseUnreachable(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof DataAccessResourceFailureException
-          || cause instanceof SQLTransientConnectionException
-          || cause instanceof SQLNonTransientConnectionException) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**

@@ -16,16 +16,19 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The database goes away while a node serves traffic: the shell and the assets keep serving the
- * last revision the node knows, readiness says DOWN while liveness stays UP, what needs the
- * database (a signed-in person's session, a deploy) is a 503 saying to try again, and once the
- * database is back, deploys and sessions work again without restarting the node.
+ * last revision the node knows, people signed in keep their pages, readiness says DOWN while
+ * liveness stays UP, what needs the database (a session the node never read, a deploy) is a 503
+ * saying to try again, and once the database is back, deploys and sessions work again without
+ * restarting the node.
  *
  * <p>Stops and starts a PostgreSQL cluster of its own ({@code PERGOLA_TEST_FAULT_CLUSTER}, e.g.
  * {@code "15 pergola-fault"}, driven with {@code pg_ctlcluster}), which {@code .ci/run} creates.
@@ -89,12 +92,22 @@ class DatabaseOutageTest {
           node.anonymous().get("/assets/billing/1.0.0/index.js").expectStatus(200);
           assertThat(node.anonymous().get("/health").status()).isEqualTo(503);
 
-          // What needs the database says so, and when to try again: a person's page (their
-          // session is in it) and a change to an environment.
+          // A person signed in before keeps their pages: the node serves their session as it
+          // last read it.
           HttpResponse<String> signedIn = alice.navigate("/billing");
-          assertThat(signedIn.statusCode()).isEqualTo(503);
-          assertThat(signedIn.headers().firstValue("Retry-After")).hasValue("5");
-          assertThat(signedIn.body()).contains("<h1>Temporarily unavailable</h1>").contains("cannot reach its database");
+          assertThat(signedIn.statusCode()).isEqualTo(200);
+          assertThat(signedIn.body()).contains("\"user\":{\"sub\":\"alice\"");
+          assertThat(BrowserSession.claims(alice.token(null)).get("sub").asString()).isEqualTo("alice");
+          // What needs the database says so, and when to try again: a session this node has no
+          // copy of, and a change to an environment.
+          TestHttp.Response unknown =
+              node.anonymous()
+                  .header("Cookie", "PERGOLA_SESSION=" + Base64.getEncoder().encodeToString(UUID.randomUUID().toString().getBytes()))
+                  .header("Sec-Fetch-Mode", "navigate")
+                  .get("/billing");
+          assertThat(unknown.status()).isEqualTo(503);
+          assertThat(unknown.header("Retry-After")).isEqualTo("5");
+          assertThat(unknown.text()).contains("<h1>Temporarily unavailable</h1>").contains("cannot reach its database");
           JsonNode refused =
               team.postJson("/api/environments/production/promote", "{\"app\":\"billing\",\"version\":\"1.1.0\"}")
                   .expectProblem(503);
