@@ -40,7 +40,9 @@ class FragmentsInChromiumTest {
     String layout = "--pergola.shell.layouts.production.";
     server = PergolaTestServer.start(
         PergolaTestServer.tempDir(),
-        "--pergola.shell.mount-timeout=1500ms",
+        // wc's code is held while a test looks at the page: a mount timeout shorter than a busy
+        // machine's pause there would show wc's fallback instead (seen in CI at 1.5 s).
+        "--pergola.shell.mount-timeout=30s",
         layout + "slots.header=e2e-header",
         layout + "fragments.e2e-header.url=" + services.url("/e2e-header"),
         layout + "fragments.wc.url=" + services.url("/wc"),

@@ -165,8 +165,11 @@ class ShellInChromiumTest {
     page.click("#to-wc");
     page.waitForSelector("e2e-wc >> #wc-text");
 
+    // The module child's adapter comes in a file of its own kind; the two-kind file is not asked
+    // for again. (A second after the load, the idle preload may ask for other routes' adapters
+    // too, the federation child's: on a busy machine the clicks come that late.)
     List<String> later = requested.stream().filter(url -> url.contains("-kind")).skip(1).toList();
-    assertThat(later).singleElement().asString().endsWith("/module-kind.js");
+    assertThat(later).anyMatch(url -> url.endsWith("/module-kind.js")).noneMatch(url -> url.contains("_"));
   }
 
   @Test
