@@ -120,14 +120,15 @@ function refusedTo(me, team) {
   return { disabled: true, title: `${team}'s app: only team ${team} and admins deploy it` };
 }
 
-function deployedRows(current, apps, versionsByApp, me) {
+function deployedRows(current, apps, me) {
   const deployed = new Map(current.deployments.map((d) => [d.app, d]));
   return apps.map((app) => {
     const may = refusedTo(me, app.team);
     const deployment = deployed.get(app.name);
-    const versions = versionsByApp.get(app.name) ?? [];
+    // The newest versions the listing names, and the deployed one if it is older than those.
+    const versions = [...new Set([...(app.recentVersions ?? []), deployment?.version].filter(Boolean))];
     const choice = el('select', { 'aria-label': `version of ${app.name}` },
-      versions.map((v) => el('option', { value: v.version, selected: v.version === deployment?.version }, v.version)));
+      versions.map((v) => el('option', { value: v, selected: v === deployment?.version }, v)));
     const percent = el('input', { type: 'number', min: 1, max: 99, value: 10, 'aria-label': `canary share of ${app.name}` });
     // The question and the request are made on the click, from what the inputs hold then.
     const act = (label, question, operation, body) => el('button', {
@@ -194,12 +195,10 @@ async function show() {
     main.replaceChildren(el('p', {}, 'There is no environment yet.'));
     return;
   }
-  const [current, audit, versions] = await Promise.all([
+  const [current, audit] = await Promise.all([
     api(`/api/environments/${path(environment)}`),
     api(`/api/environments/${path(environment)}/audit`),
-    Promise.all(apps.map((app) => api(`/api/apps/${path(app.name)}/versions`))),
   ]);
-  const versionsByApp = new Map(apps.map((app, i) => [app.name, versions[i]]));
   who.textContent = token?.user?.name ? `Signed in as ${token.user.name}` : `As ${me.id}`;
   const picker = el('select', {
     'aria-label': 'environment',
@@ -212,7 +211,7 @@ async function show() {
       el('label', { class: 'reason' }, 'Reason for a change: ', reasonInput),
       el('table', { id: 'deployments' },
         el('thead', {}, el('tr', {}, ['App', 'Team', 'Deployed', 'Canary', 'Deploy a version', ''].map((h) => el('th', {}, h)))),
-        el('tbody', {}, deployedRows(current, apps, versionsByApp, me)))),
+        el('tbody', {}, deployedRows(current, apps, me)))),
     el('section', {},
       el('h2', {}, 'History'),
       el('table', { id: 'history' },

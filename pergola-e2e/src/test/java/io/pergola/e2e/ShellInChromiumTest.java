@@ -68,6 +68,8 @@ class ShellInChromiumTest {
 
   @Test
   void withoutALoginTheDashboardWorksWithAPastedTokenAndShowsWhatIsDeployed() {
+    List<String> requested = Collections.synchronizedList(new ArrayList<>());
+    page.onRequest(request -> requested.add(request.url()));
     page.navigate(server.baseUrl() + "/pergola/dashboard");
     page.fill("input[name=token]", "not-a-token");
     page.click("button:has-text('Open')");
@@ -77,7 +79,10 @@ class ShellInChromiumTest {
     page.click("button:has-text('Open')");
 
     assertThat(page.locator("#deployments tr[data-app=wc] .deployed").textContent()).isEqualTo("1.0.0");
+    assertThat(page.locator("#deployments tr[data-app=wc] select option").allTextContents()).containsExactly("1.0.0");
     assertThat(page.locator("#history tbody tr").count()).isPositive();
+    // Every app's versions come with the listing of the apps, not in a request per app.
+    assertThat(requested).noneMatch(url -> url.contains("/versions"));
     // The token lives in the page's memory only.
     assertThat(page.evaluate("localStorage.length + sessionStorage.length")).isEqualTo(0);
     assertThat(context.cookies()).noneMatch(cookie -> cookie.value.contains(server.admin().token()));

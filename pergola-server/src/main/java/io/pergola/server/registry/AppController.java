@@ -31,9 +31,21 @@ class AppController {
 
   record NewApp(String name, String team) {}
 
-  /** An app with what a listing wants to know of its versions. */
+  /** How many of an app's newest versions a listing names: what a person picks a deploy from. */
+  static final int RECENT_VERSIONS = 50;
+
+  /**
+   * An app with what a listing wants to know of its versions: the newest, how many, and the
+   * newest {@value #RECENT_VERSIONS}, newest first (the dashboard's choice, in one request for
+   * every app instead of one request per app).
+   */
   record AppSummary(
-      String name, String team, OffsetDateTime createdAt, String latestVersion, int versionCount) {}
+      String name,
+      String team,
+      OffsetDateTime createdAt,
+      String latestVersion,
+      int versionCount,
+      List<String> recentVersions) {}
 
   @PostMapping("/api/apps")
   @ResponseStatus(HttpStatus.CREATED)
@@ -56,7 +68,8 @@ class AppController {
                   app.team(),
                   app.createdAt(),
                   of.isEmpty() ? null : of.getFirst().version(),
-                  of.size());
+                  of.size(),
+                  of.stream().limit(RECENT_VERSIONS).map(Versions.VersionSummary::version).toList());
             })
         .toList();
   }

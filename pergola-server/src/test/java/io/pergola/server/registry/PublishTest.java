@@ -112,6 +112,8 @@ class PublishTest {
         apps.valueStream().filter(a -> a.get("name").asString().equals(owner.app())).findFirst().orElseThrow();
     assertThat(app.get("latestVersion").asString()).isEqualTo("2.0.0-rc.1");
     assertThat(app.get("versionCount").asInt()).isEqualTo(4);
+    assertThat(app.get("recentVersions").valueStream().map(JsonNode::asString))
+        .containsExactly("2.0.0-rc.1", "1.10.0", "1.9.0", "1.2.0");
   }
 
   @Test
