@@ -74,6 +74,11 @@ class SessionConfiguration {
     };
   }
 
+  @Bean
+  ExpiredSessionsSweep expiredSessionsSweep(JdbcIndexedSessionRepository store) {
+    return new ExpiredSessionsSweep(store::cleanUpExpiredSessions);
+  }
+
   private static final String H2_UPSERT_ATTRIBUTE =
       "MERGE INTO %TABLE_NAME%_ATTRIBUTES (SESSION_PRIMARY_ID, ATTRIBUTE_NAME, ATTRIBUTE_BYTES)"
           + " KEY (SESSION_PRIMARY_ID, ATTRIBUTE_NAME) VALUES (?, ?, ?)";
