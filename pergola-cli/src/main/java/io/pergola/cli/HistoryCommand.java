@@ -1,5 +1,6 @@
 package io.pergola.cli;
 
+import java.util.Objects;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import tools.jackson.databind.JsonNode;
@@ -33,14 +34,21 @@ final class HistoryCommand extends ClientCommand {
     return ExitCodes.OK;
   }
 
+  /**
+   * What a revision changed, as the dashboard says it: {@code 1.0.0 -> 1.3.0}, {@code canary 1.3.0
+   * to 10%} (a canary leaves the deployed version as it was: that it stays is no news).
+   */
   private static String change(JsonNode entry) {
     String from = entry.path("fromVersion").asString(null);
     String to = entry.path("toVersion").asString(null);
     String canary = entry.path("canaryVersion").asString(null);
+    if (canary != null && entry.path("action").asString("").equals("canary")) {
+      String shown = "canary " + canary + " to " + entry.get("canaryPercent").asInt() + "%";
+      return Objects.equals(from, to) ? shown : (from == null ? "-" : from) + " -> " + to + ", " + shown;
+    }
     if (from == null && to == null) {
       return null;
     }
-    String change = (from == null ? "-" : from) + " -> " + (to == null ? "-" : to);
-    return canary == null ? change : change + ", canary " + canary + " " + entry.get("canaryPercent").asInt() + "%";
+    return (from == null ? "-" : from) + " -> " + (to == null ? "-" : to);
   }
 }

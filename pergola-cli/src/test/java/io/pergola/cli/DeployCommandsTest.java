@@ -53,7 +53,7 @@ class DeployCommandsTest {
     assertThat(stale.err()).contains("not 1");
     assertThat(history.out().lines().skip(1).map(line -> line.split("\\s+")[3]))
         .containsExactly("rollback", "canary-promote", "canary", "promote", "create");
-    assertThat(history.out()).contains("1.1.0 -> 1.0.0").contains("first");
+    assertThat(history.out()).contains("1.1.0 -> 1.0.0").contains("first").contains("canary 1.1.0 to 25%");
     // When, to the second, as a person reads it.
     assertThat(history.out().lines().skip(1).map(line -> line.split("\\s+")[1]))
         .allSatisfy(when -> assertThat(when).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"));
