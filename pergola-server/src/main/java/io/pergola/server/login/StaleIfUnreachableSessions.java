@@ -68,9 +68,9 @@ final class StaleIfUnreachableSessions implements SessionRepository<Session> {
         if (!read.getId().equals(read.readAs)) {
           forget(read.readAs); // a new id at sign-in: the old one must not serve what it had
         }
-        // A change (a sign-in, a renewed token) is copied at once; otherwise the copy is only
-        // refreshed, the last access having moved.
-        if (read.changed || due(read.getId())) {
+        // A change (a sign-in, a renewed token) is copied at once; the read refreshes the copy
+        // otherwise.
+        if (read.changed) {
           remember(read);
         }
       }
@@ -134,7 +134,7 @@ final class StaleIfUnreachableSessions implements SessionRepository<Session> {
       log.warn("Session {} not kept for database outages: {}", session.getId(), notSerializable.toString());
       return;
     }
-    Copy copy = new Copy(session.getId(), session.getCreationTime(), session.getLastAccessedTime(),
+    Copy copy = new Copy(session.getCreationTime(), session.getLastAccessedTime(),
         session.getMaxInactiveInterval(), Map.copyOf(attributes), clock.instant());
     synchronized (this) {
       copies.put(session.getId(), copy);
@@ -163,7 +163,7 @@ final class StaleIfUnreachableSessions implements SessionRepository<Session> {
 
   /** A session as it was when read, its attributes serialized: each use gets objects of its own. */
   private record Copy(
-      String id, Instant created, Instant lastAccessed, Duration maxInactive, Map<String, byte[]> attributes, Instant taken) {}
+      Instant created, Instant lastAccessed, Duration maxInactive, Map<String, byte[]> attributes, Instant taken) {}
 
   /** A session read from the store, which tells whether the request changed it. */
   private static final class Read extends ForwardingSession {
