@@ -183,6 +183,18 @@ class LoginConfiguration {
                     .failureHandler(new SignInFailurePage())
                     .authorizedClientRepository(authorizedClients))
         .requestCache(cache -> cache.requestCache(deepLinks))
+        // Spring's DENY, written as the response commits, would replace the shell page's own
+        // SAMEORIGIN (its policy's frame-ancestors 'self'); every other answer keeps DENY.
+        .headers(
+            headers ->
+                headers
+                    .frameOptions(frames -> frames.disable())
+                    .addHeaderWriter(
+                        (request, response) -> {
+                          if (!response.containsHeader("X-Frame-Options")) {
+                            response.setHeader("X-Frame-Options", "DENY");
+                          }
+                        }))
         // The only state-changing endpoint here, logout, has its own cross-site guard.
         .csrf(csrf -> csrf.disable())
         .logout(logout -> logout.disable())

@@ -84,6 +84,15 @@ class LoginTest {
   }
 
   @Test
+  void aSignedInPageMayBeFramedByItsOwnOriginAsItsPolicySays() {
+    HttpResponse<String> page = signedIn().get("/billing");
+
+    // Spring Security's own DENY would contradict the policy's frame-ancestors 'self'.
+    assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow()).endsWith("frame-ancestors 'self'");
+    assertThat(page.headers().allValues("X-Frame-Options")).containsExactly("SAMEORIGIN");
+  }
+
+  @Test
   void aSignedInPageAsksForTheFirstTokenOfTheChildOnShowThatCallsApisBeforeAnythingElse() {
     BrowserSession browser = signedIn();
 
