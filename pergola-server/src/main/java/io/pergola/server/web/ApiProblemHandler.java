@@ -12,6 +12,16 @@ import io.pergola.server.registry.ManifestMismatchException;
 import io.pergola.server.registry.UploadTooLargeException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -29,8 +39,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * The one place where refusals become RFC 9457 problem documents. Controllers throw; they never
- * build error bodies. Spring MVC's own errors (unreadable body, missing parameter, unknown path)
- * are already problem documents through the superclass.
+ * build error bodies. Spring MVC's own errors (unreadable body, wrong method or media type, a
+ * parameter of the wrong type, unknown path) are problem documents through the
+ * superclass, reworded here to say what the endpoint takes, with Pergola's problem types.
  */
 @RestControllerAdvice
 class ApiProblemHandler extends ResponseEntityExceptionHandler {
@@ -51,6 +62,69 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
             "Unreadable request body",
             "The request body is not the JSON this endpoint expects: " + reason);
     return ResponseEntity.badRequest().body(problem);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(
+      HttpRequestMethodNotSupportedException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    Set<HttpMethod> supported = e.getSupportedHttpMethods();
+    String takes = supported == null || supported.isEmpty()
+        ? "no method at all"
+        : supported.stream().map(HttpMethod::name).sorted().collect(Collectors.joining(", "));
+    Problems.reworded(
+        e.getBody(), "method-not-allowed", "Method not allowed",
+        "This path takes " + takes + ", not " + e.getMethod() + " (the Allow header lists them)");
+    return super.handleHttpRequestMethodNotSupported(e, headers, status, request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
+      HttpMediaTypeNotSupportedException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    String sent = e.getContentType() == null ? "no Content-Type" : "Content-Type " + e.getContentType();
+    Problems.reworded(
+        e.getBody(), "unsupported-media-type", "Unsupported media type",
+        "This endpoint reads " + MediaType.toString(e.getSupportedMediaTypes()) + "; the request has " + sent);
+    return super.handleHttpMediaTypeNotSupported(e, headers, status, request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(
+      HttpMediaTypeNotAcceptableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    Problems.reworded(
+        e.getBody(), "not-acceptable", "Not acceptable",
+        "This endpoint answers in " + MediaType.toString(e.getSupportedMediaTypes())
+            + ", none of which the request's Accept header takes");
+    return super.handleHttpMediaTypeNotAcceptable(e, headers, status, request);
+  }
+
+  /** Spring says "Failed to convert 'number' with value: 'x'"; this says what the value must be. */
+  @Override
+  protected ResponseEntity<Object> handleTypeMismatch(
+      TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    String where = e.getPropertyName() == null ? "A value" : "The parameter " + e.getPropertyName();
+    if (e instanceof MethodArgumentTypeMismatchException argument) {
+      where = argument.getParameter().hasParameterAnnotation(PathVariable.class)
+          ? "The path's {" + argument.getName() + "}"
+          : "The query parameter " + argument.getName();
+    }
+    String value = String.valueOf(e.getValue());
+    String shown = value.length() > 60 ? value.substring(0, 60) + "..." : value;
+    ProblemDetail problem =
+        Problems.of(
+            status, "invalid-argument", "Invalid argument",
+            where + " must be " + expected(e.getRequiredType() == null ? "" : e.getRequiredType().getSimpleName())
+                + ", not \"" + shown + "\"");
+    return handleExceptionInternal(e, problem, headers, status, request);
+  }
+
+  /** How a parameter's Java type reads to a person sending it. */
+  private static String expected(String javaType) {
+    return switch (javaType) {
+      case "long", "Long", "int", "Integer", "short", "Short" -> "a whole number";
+      case "boolean", "Boolean" -> "true or false";
+      case "String" -> "text";
+      default -> "a " + javaType;
+    };
   }
 
   /**

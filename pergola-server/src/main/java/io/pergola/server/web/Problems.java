@@ -17,8 +17,14 @@ public final class Problems {
   /** A problem of type {@code urn:pergola:problem:<slug>} with a title and an actionable detail. */
   public static ProblemDetail of(HttpStatusCode status, String slug, String title, String detail) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    return reworded(problem, slug, title, detail);
+  }
+
+  /** {@code problem} (Spring's own, say) with Pergola's type, title and detail instead of its. */
+  public static ProblemDetail reworded(ProblemDetail problem, String slug, String title, String detail) {
     problem.setType(URI.create(TYPE_PREFIX + slug));
     problem.setTitle(title);
+    problem.setDetail(detail);
     return problem;
   }
 }
