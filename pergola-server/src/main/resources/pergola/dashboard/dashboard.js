@@ -14,6 +14,8 @@ let token = null;
 let tokenRequest = null;
 /** @type {string | null} the environment on show */
 let environment = null;
+/** How many revisions the history shows at first, and adds each time older ones are asked for. */
+const HISTORY_PAGE = 50;
 
 // ---- talking to the API
 
@@ -34,7 +36,7 @@ async function fetchToken() {
 }
 
 /** Calls the API; a problem document's detail becomes the error's message. */
-async function api(path, { method = 'GET', body, revision } = {}) {
+async function call(path, { method = 'GET', body, revision } = {}) {
   const headers = { Authorization: `Bearer ${await accessToken()}` };
   if (body) headers['Content-Type'] = 'application/json';
   if (revision !== undefined) headers['If-Match'] = `"${revision}"`;
@@ -44,7 +46,16 @@ async function api(path, { method = 'GET', body, revision } = {}) {
     error.status = answer.status;
     throw error;
   }
-  return answer.json();
+  return answer;
+}
+
+const api = async (path, options) => (await call(path, options)).json();
+
+/** A page of a listing the API pages, with the path of the next page (its Link header) if any. */
+async function listing(path) {
+  const answer = await call(path);
+  const next = /<([^>]+)>\s*;\s*rel="next"/.exec(answer.headers.get('Link') ?? '');
+  return { items: await answer.json(), next: next?.[1] };
 }
 
 async function reason(answer) {
@@ -197,13 +208,16 @@ async function show() {
   }
   const [current, audit] = await Promise.all([
     api(`/api/environments/${path(environment)}`),
-    api(`/api/environments/${path(environment)}/audit`),
+    listing(`/api/environments/${path(environment)}/audit?limit=${HISTORY_PAGE}`),
   ]);
   who.textContent = token?.user?.name ? `Signed in as ${token.user.name}` : `As ${me.id}`;
   const picker = el('select', {
     'aria-label': 'environment',
     onchange: (event) => { environment = event.target.value; show().catch((error) => say(error.message)); },
   }, environments.map((e) => el('option', { value: e.name, selected: e.name === environment }, e.name)));
+  const history = el('table', { id: 'history' },
+    el('thead', {}, el('tr', {}, ['Revision', 'When', 'Who', 'What', 'Why', ''].map((h) => el('th', {}, h)))),
+    el('tbody', {}, historyRows(audit.items, current, me)));
   main.replaceChildren(
     el('section', {},
       el('h2', {}, 'Environment ', picker, ` at revision ${current.revision}`),
@@ -214,9 +228,32 @@ async function show() {
         el('tbody', {}, deployedRows(current, apps, me)))),
     el('section', {},
       el('h2', {}, 'History'),
-      el('table', { id: 'history' },
-        el('thead', {}, el('tr', {}, ['Revision', 'When', 'Who', 'What', 'Why', ''].map((h) => el('th', {}, h)))),
-        el('tbody', {}, historyRows(audit, current, me)))));
+      history,
+      olderHistory(audit.next, history.tBodies[0], current, me)));
+}
+
+/**
+ * The button that adds the revisions before those shown, a page at a time, while there are any:
+ * an environment's history grows with every deploy and is never fetched whole.
+ */
+function olderHistory(next, rows, current, me) {
+  if (!next) return '';
+  const button = el('button', {
+    type: 'button',
+    id: 'older-history',
+    onclick: async () => {
+      button.disabled = true;
+      try {
+        const older = await listing(next);
+        rows.append(...historyRows(older.items, current, me));
+        button.replaceWith(olderHistory(older.next, rows, current, me));
+      } catch (error) {
+        button.disabled = false;
+        say(error.message);
+      }
+    },
+  }, 'Show older revisions');
+  return button;
 }
 
 /** Without the shell's login, the person gives an API token, kept in this page's memory only. */

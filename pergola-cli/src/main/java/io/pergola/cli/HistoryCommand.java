@@ -3,6 +3,7 @@ package io.pergola.cli;
 import java.util.Objects;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import tools.jackson.databind.JsonNode;
 
 /** {@code pergola history --env production}: revisions with their audit entries. */
@@ -14,9 +15,25 @@ final class HistoryCommand extends ClientCommand {
 
   @Mixin EnvironmentOption environment;
 
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      defaultValue = "50",
+      description = "Show at most N revisions, 1 to 1000 (default: ${DEFAULT-VALUE}).")
+  int limit;
+
+  @Option(
+      names = "--before",
+      paramLabel = "REV",
+      description = "Start below revision REV, to page back through a long history.")
+  Long before;
+
   @Override
   public Integer call() {
-    JsonNode revisions = options.client().get("/api/environments/" + environment.name() + "/revisions");
+    String path = "/api/environments/" + environment.name() + "/audit?limit=" + limit
+        + (before == null ? "" : "&before=" + before);
+    PergolaClient.Answer answer = options.client().send(options.client().request(path).GET());
+    JsonNode revisions = answer.body();
     if (!printedJson(revisions)) {
       Table table = new Table("REV", "WHEN", "WHO", "ACTION", "APP", "CHANGE", "MESSAGE");
       revisions.forEach(
@@ -30,6 +47,12 @@ final class HistoryCommand extends ClientCommand {
                   change(entry),
                   entry.path("message").asString(null)));
       table.print(out());
+      if (answer.headers().containsKey("link") && !revisions.isEmpty()) {
+        // Told apart from the table, which stays the same whether older revisions exist or not.
+        err().println("Older revisions: pergola history --env " + environment.name() + " --limit " + limit
+            + " --before " + revisions.get(revisions.size() - 1).get("revision").asLong());
+        err().flush();
+      }
     }
     return ExitCodes.OK;
   }

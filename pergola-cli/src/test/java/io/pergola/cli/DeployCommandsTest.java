@@ -43,6 +43,8 @@ class DeployCommandsTest {
     CliRun rolledBack = admin("rollback", app, "--env", env);
     CliRun stale = admin("promote", app, "1.1.0", "--env", env, "--if-revision", "1");
     CliRun history = admin("history", "--env", env);
+    CliRun newest = admin("history", "--env", env, "--limit", "2");
+    CliRun older = admin("history", "--env", env, "--limit", "2", "--before", "3");
 
     assertThat(promoted.out()).contains("Promoted " + app + " 1.0.0 in " + env + ": now at revision 1");
     assertThat(canary.out()).contains("25% of users").contains("revision 2");
@@ -54,6 +56,11 @@ class DeployCommandsTest {
     assertThat(history.out().lines().skip(1).map(line -> line.split("\\s+")[3]))
         .containsExactly("rollback", "canary-promote", "canary", "promote", "create");
     assertThat(history.out()).contains("1.1.0 -> 1.0.0").contains("first").contains("canary 1.1.0 to 25%");
+    assertThat(history.err()).doesNotContain("Older revisions");
+    // A long history is paged: the newest first, and how to see what came before.
+    assertThat(newest.out().lines().skip(1).map(line -> line.split("\\s+")[0])).containsExactly("4", "3");
+    assertThat(newest.err()).contains("Older revisions: pergola history --env " + env + " --limit 2 --before 3");
+    assertThat(older.out().lines().skip(1).map(line -> line.split("\\s+")[0])).containsExactly("2", "1");
     // When, to the second, as a person reads it.
     assertThat(history.out().lines().skip(1).map(line -> line.split("\\s+")[1]))
         .allSatisfy(when -> assertThat(when).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"));

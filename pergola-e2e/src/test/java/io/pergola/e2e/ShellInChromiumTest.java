@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import io.pergola.core.testkit.TestBundle;
 import io.pergola.server.testkit.PergolaTestServer;
 import io.pergola.server.testkit.Resources;
+import io.pergola.server.testkit.TestHttp;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -86,6 +88,45 @@ class ShellInChromiumTest {
     // The token lives in the page's memory only.
     assertThat(page.evaluate("localStorage.length + sessionStorage.length")).isEqualTo(0);
     assertThat(context.cookies()).noneMatch(cookie -> cookie.value.contains(server.admin().token()));
+  }
+
+  @Test
+  void theDashboardShowsTheNewestRevisionsAndOlderOnesAPageAtATimeOnAsking() {
+    String env = PergolaTestServer.unique("env");
+    String app = PergolaTestServer.unique("app");
+    TestHttp team = server.newTeam(app);
+    server.registerApp(app, app);
+    for (String version : List.of("1.0.0", "1.0.1")) {
+      team.put("/api/apps/" + app + "/versions/" + version, TestBundle.validModule(app, version).zip(), "application/zip")
+          .expectStatus(201);
+    }
+    server.admin().postJson("/api/environments", "{\"name\":\"" + env + "\"}").expectStatus(201);
+    for (int revision = 1; revision <= 120; revision++) {
+      String version = revision % 2 == 1 ? "1.0.0" : "1.0.1";
+      team.postJson("/api/environments/" + env + "/promote", "{\"app\":\"" + app + "\",\"version\":\"" + version + "\"}")
+          .expectStatus(200);
+    }
+    page.navigate(server.baseUrl() + "/pergola/dashboard");
+    page.fill("input[name=token]", server.admin().token());
+    page.click("button:has-text('Open')");
+    page.waitForSelector("#history");
+
+    page.selectOption("select[aria-label=environment]", env);
+    page.waitForSelector("#history tbody tr[data-revision='120']");
+    List<String> first = revisionsShown();
+    page.click("#older-history");
+    page.waitForSelector("#history tbody tr[data-revision='70']");
+    page.click("#older-history");
+    page.waitForSelector("#history tbody tr[data-revision='0']");
+
+    assertThat(first).hasSize(50).startsWith("120", "119").endsWith("71");
+    assertThat(revisionsShown()).hasSize(121).doesNotHaveDuplicates();
+    assertThat(page.locator("#older-history").count()).isZero(); // nothing older than revision 0
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<String> revisionsShown() {
+    return (List<String>) page.locator("#history tbody tr").evaluateAll("rows => rows.map((row) => row.dataset.revision)");
   }
 
   @Test

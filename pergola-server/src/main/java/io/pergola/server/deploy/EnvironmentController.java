@@ -6,10 +6,12 @@ import io.pergola.core.manifest.AppName;
 import io.pergola.core.semver.SemVer;
 import io.pergola.server.auth.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -137,20 +139,32 @@ class EnvironmentController {
   }
 
   @Operation(summary = "The environment's revisions, newest first, each with its audit entry")
-  @GetMapping("/api/environments/{env}/revisions")
-  List<AuditEntry> revisions(@PathVariable String env) {
-    return environments.audit(env);
-  }
 
   @GetMapping("/api/environments/{env}/revisions/{number}")
   RevisionView revision(@PathVariable String env, @PathVariable long number) {
     return RevisionView.of(snapshot(env, number));
   }
 
-  @Operation(summary = "The audit trail, newest first")
-  @GetMapping("/api/environments/{env}/audit")
-  List<AuditEntry> audit(@PathVariable String env) {
-    return environments.audit(env);
+  @Operation(
+      summary = "The audit trail, one entry per revision, newest first",
+      description =
+          "At most ?limit= entries (" + AuditPage.DEFAULT_LIMIT + " unless given, up to " + AuditPage.MAX_LIMIT
+              + "); ?before=N starts below revision N. A Link header with rel=\"next\" names the page of older"
+              + " entries while there are any.")
+  @GetMapping({"/api/environments/{env}/audit", "/api/environments/{env}/revisions"})
+  ResponseEntity<List<AuditEntry>> audit(
+      @PathVariable String env,
+      @RequestParam(required = false) Long before,
+      @RequestParam(required = false) Integer limit,
+      HttpServletRequest request) {
+    AuditPage page = AuditPage.of(before, limit);
+    List<AuditEntry> entries = environments.audit(env, page.before(), page.limit() + 1);
+    ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+    if (entries.size() > page.limit()) {
+      entries = entries.subList(0, page.limit());
+      answer.header(HttpHeaders.LINK, page.next(request.getRequestURI(), entries.getLast().revision()));
+    }
+    return answer.body(entries);
   }
 
   @Operation(

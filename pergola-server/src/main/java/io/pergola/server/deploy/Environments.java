@@ -167,12 +167,16 @@ public class Environments {
         .update();
   }
 
-  /** The audit trail, newest first. */
-  List<AuditEntry> audit(String environment) {
+  /**
+   * The audit trail, newest first, at most {@code limit} entries, those of revisions before
+   * {@code before} only when it is given.
+   */
+  List<AuditEntry> audit(String environment, long before, int limit) {
     requireExists(environment);
     return jdbc.sql(
-            "select " + AUDIT_COLUMNS + " from audit_entries where environment = ? order by revision desc")
-        .param(environment)
+            "select " + AUDIT_COLUMNS + " from audit_entries where environment = ? and revision < ?"
+                + " order by revision desc fetch first ? rows only")
+        .params(environment, before, limit)
         .query(Environments::auditEntry)
         .list();
   }

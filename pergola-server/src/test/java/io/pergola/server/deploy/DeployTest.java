@@ -297,6 +297,34 @@ class DeployTest {
   }
 
   @Test
+  void theAuditTrailComesInPagesNewestFirstEachLinkingToTheOlderOnes() {
+    String app = PergolaTestServer.unique("app");
+    TestHttp team = publishedApp(app, "1.0.0", "1.1.0");
+    promote(team, app, "1.0.0").expectStatus(200);
+    promote(team, app, "1.1.0").expectStatus(200);
+    promote(team, app, "1.0.0").expectStatus(200);
+    String trail = "/api/environments/" + env + "/audit";
+
+    var first = admin.get(trail + "?limit=2").expectStatus(200);
+    String next = first.header("Link");
+    var second = admin.get(next.substring(1, next.indexOf('>'))).expectStatus(200);
+
+    assertThat(revisionsIn(first.json())).containsExactly(3L, 2L);
+    assertThat(next).isEqualTo("<" + trail + "?before=2&limit=2>; rel=\"next\"");
+    assertThat(revisionsIn(second.json())).containsExactly(1L, 0L);
+    assertThat(second.header("Link")).isNull(); // nothing older
+    var whole = admin.get(trail).expectStatus(200);
+    assertThat(revisionsIn(whole.json())).containsExactly(3L, 2L, 1L, 0L);
+    assertThat(whole.header("Link")).isNull();
+    assertThat(admin.get(trail + "?limit=5000").expectProblem(400).get("detail").asString())
+        .isEqualTo("limit must be 1 to 1000, not 5000");
+  }
+
+  private static List<Long> revisionsIn(JsonNode audit) {
+    return StreamSupport.stream(audit.spliterator(), false).map(entry -> entry.get("revision").asLong()).toList();
+  }
+
+  @Test
   void everyRevisionHasExactlyOneAuditEntry() {
     String app = PergolaTestServer.unique("app");
     TestHttp team = publishedApp(app, "1.0.0", "1.1.0");
@@ -308,8 +336,7 @@ class DeployTest {
 
     JsonNode audit = admin.get("/api/environments/" + env + "/revisions").expectStatus(200).json();
 
-    assertThat(StreamSupport.stream(audit.spliterator(), false).map(entry -> entry.get("revision").asLong()))
-        .containsExactly(4L, 3L, 2L, 1L, 0L);
+    assertThat(revisionsIn(audit)).containsExactly(4L, 3L, 2L, 1L, 0L);
     assertThat(StreamSupport.stream(audit.spliterator(), false).map(entry -> entry.get("action").asString()))
         .containsExactly("canary", "rollback", "promote", "promote", "create");
   }
