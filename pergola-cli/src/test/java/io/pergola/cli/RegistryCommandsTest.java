@@ -39,7 +39,7 @@ class RegistryCommandsTest {
     assertThat(admin("teams", "create", team).exitCode()).isZero();
     assertThat(admin("apps", "register", app, "--team", team).exitCode()).isZero();
     CliRun token = admin("tokens", "create", "--team", team);
-    assertThat(token.err()).contains("not shown again");
+    assertThat(token.err()).contains("not shown again").contains("pergola tokens revoke ");
     return new String[] {team, token.out().strip()};
   }
 
@@ -124,6 +124,24 @@ class RegistryCommandsTest {
     CliRun refused = CliRun.run("publish", bundleDir(app, "1.0.0").toString(), "--server", url, "--token", "pgl_wrong", "-q");
 
     assertThat(refused.exitCode()).isEqualTo(ExitCodes.NOT_AUTHORISED);
+  }
+
+  @Test
+  void aTeamsTokenIsListedWithoutItsSecretAndRevokedByItsId() {
+    String app = PergolaTestServer.unique("cli");
+    String[] team = teamWithApp(app);
+
+    CliRun listed = admin("tokens", "list", "--team", team[0]);
+    String id = listed.out().lines().skip(1).findFirst().orElseThrow().split("\\s+")[0];
+    CliRun revoked = admin("tokens", "revoke", id);
+    CliRun again = admin("tokens", "revoke", id);
+
+    assertThat(listed.out()).startsWith("ID").contains(team[0]).contains("api token").doesNotContain(team[1]);
+    assertThat(revoked.out()).contains("Revoked token " + id);
+    assertThat(CliRun.run("versions", app, "--server", url, "--token", team[1]).exitCode())
+        .isEqualTo(ExitCodes.NOT_AUTHORISED);
+    assertThat(again.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+    assertThat(admin("tokens", "list", "--team", team[0]).out().lines().count()).isEqualTo(1); // the heading
   }
 
   @Test

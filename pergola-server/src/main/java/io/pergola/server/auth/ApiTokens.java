@@ -1,5 +1,6 @@
 package io.pergola.server.auth;
 
+import io.pergola.core.ConflictException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -8,10 +9,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * API tokens: created with a random secret shown once, stored only as its SHA-256, looked up by
@@ -27,9 +30,11 @@ public class ApiTokens {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final JdbcClient jdbc;
+  private final TransactionTemplate transaction;
 
-  ApiTokens(JdbcClient jdbc) {
+  ApiTokens(JdbcClient jdbc, TransactionTemplate transaction) {
     this.jdbc = jdbc;
+    this.transaction = transaction;
   }
 
   /** A new token's id and its secret, which is never stored and never shown again. */
@@ -41,11 +46,38 @@ public class ApiTokens {
     return new IssuedToken(store(token, team, label), token);
   }
 
-  /** Accepts a given secret as an admin token (from {@code PERGOLA_ADMIN_TOKEN}), once. */
+  /** An active token as an admin sees it: never its secret, which is not kept. */
+  public record TokenSummary(String id, String team, boolean admin, String label, OffsetDateTime createdAt) {}
+
+  /**
+   * Accepts a given secret as an admin token (from {@code PERGOLA_ADMIN_TOKEN}), once.
+   *
+   * @throws IllegalStateException when that secret was revoked: a revoked token never comes back
+   */
   void ensureAdmin(String token, String label) {
-    if (findByToken(token).isEmpty()) {
+    Optional<OffsetDateTime> revoked =
+        jdbc.sql("select revoked_at from api_tokens where token_hash = ?")
+            .param(hash(token))
+            .query((rs, row) -> Optional.ofNullable(rs.getObject("revoked_at", OffsetDateTime.class)))
+            .optional()
+            .orElse(null);
+    if (revoked == null) {
       store(token, null, label);
+    } else if (revoked.isPresent()) {
+      throw new IllegalStateException(
+          "The admin token given as PERGOLA_ADMIN_TOKEN (pergola.admin-token) was revoked at " + revoked.get()
+              + "; a revoked token is never accepted again: give a new secret");
     }
+  }
+
+  /** The tokens not revoked, oldest first: all of them, or a team's when {@code team} is given. */
+  public List<TokenSummary> active(String team) {
+    return jdbc.sql(
+            "select id, team, admin, label, created_at from api_tokens where revoked_at is null"
+                + (team == null ? "" : " and team = ?") + " order by created_at, id")
+        .params(team == null ? List.of() : List.of(team))
+        .query(TokenSummary.class)
+        .list();
   }
 
   boolean anyAdmin() {
@@ -68,8 +100,30 @@ public class ApiTokens {
         .optional();
   }
 
-  /** Revokes a token by id; returns false when no such active token exists. */
+  /**
+   * Revokes a token by id; returns false when no such active token exists.
+   *
+   * @throws ConflictException for the last admin token: nobody could manage teams and tokens after
+   */
   public boolean revoke(String id) {
+    return Boolean.TRUE.equals(transaction.execute(status -> revokeLockingAdmins(id)));
+  }
+
+  private boolean revokeLockingAdmins(String id) {
+    boolean admin =
+        jdbc.sql("select admin from api_tokens where id = ? and revoked_at is null")
+            .param(id)
+            .query(Boolean.class)
+            .optional()
+            .orElse(false);
+    // Locked, so two admins revoking each other's token at once cannot both succeed.
+    if (admin
+        && jdbc.sql("select id from api_tokens where admin and revoked_at is null for update").query().listOfRows().size()
+            == 1) {
+      throw new ConflictException(
+          "This is the last admin token: revoked, nobody could manage teams and tokens. Start a server with a new"
+              + " PERGOLA_ADMIN_TOKEN first, then revoke this one");
+    }
     return jdbc.sql("update api_tokens set revoked_at = ? where id = ? and revoked_at is null")
             .params(OffsetDateTime.now(ZoneOffset.UTC), id)
             .update()

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -49,6 +50,16 @@ class TeamController {
     teams.requireExists(team);
     String label = request == null || request.label() == null ? "api token" : request.label();
     return tokens.issue(team, label);
+  }
+
+  /** The tokens in use, without their secrets: what an admin looks through to revoke one. */
+  @GetMapping("/api/tokens")
+  List<ApiTokens.TokenSummary> tokens(Caller caller, @RequestParam(required = false) String team) {
+    caller.requireAdmin("manage teams and tokens");
+    if (team != null) {
+      teams.requireExists(team);
+    }
+    return tokens.active(team);
   }
 
   @DeleteMapping("/api/tokens/{id}")

@@ -1,13 +1,16 @@
 package io.pergola.server.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pergola.server.testkit.PergolaTestServer;
 import io.pergola.server.testkit.TestHttp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 class ApiAuthenticationTest {
 
@@ -59,6 +62,52 @@ class ApiAuthenticationTest {
     server.admin().delete("/api/tokens/" + issued.get("id").asString()).expectStatus(204);
 
     client.get("/api/apps").expectProblem(401);
+  }
+
+  @Test
+  void anAdminFindsATokenInTheListingAndRevokesIt() {
+    String team = PergolaTestServer.unique("team");
+    TestHttp client = server.newTeam(team);
+
+    JsonNode listed = server.admin().get("/api/tokens?team=" + team).expectStatus(200).json();
+    server.admin().delete("/api/tokens/" + listed.get(0).get("id").asString()).expectStatus(204);
+
+    assertThat(listed).hasSize(1);
+    assertThat(listed.get(0).get("team").asString()).isEqualTo(team);
+    assertThat(listed.get(0).get("label").asString()).isEqualTo("api token");
+    assertThat(listed.get(0).has("token")).as("the secret is never shown again").isFalse();
+    assertThat(listed.toString()).doesNotContain(client.token());
+    client.get("/api/apps").expectProblem(401);
+    assertThat(server.admin().get("/api/tokens?team=" + team).json()).isEmpty();
+    assertThat(server.admin().get("/api/tokens").json().valueStream().map(token -> token.get("id").asString()))
+        .doesNotContain(listed.get(0).get("id").asString());
+    client.get("/api/tokens").expectProblem(401);
+    server.newTeam(PergolaTestServer.unique("team")).get("/api/tokens").expectProblem(403);
+    assertThat(server.admin().get("/api/tokens?team=nobody").expectProblem(404).get("detail").asString())
+        .contains("nobody");
+  }
+
+  @Test
+  void theLastAdminTokenIsNotRevokedAndARevokedOneGivenAtStartIsRefused() {
+    try (var server = PergolaTestServer.start(PergolaTestServer.tempDir())) {
+      String first = adminTokenIds(server).getFirst();
+
+      var refused = server.admin().delete("/api/tokens/" + first).expectProblem(409);
+      String second = server.context().getBean(ApiTokens.class).issue(null, "second admin").token();
+      server.withToken(second).delete("/api/tokens/" + first).expectStatus(204);
+
+      assertThat(refused.get("detail").asString()).startsWith("This is the last admin token");
+      server.admin().get("/api/teams").expectProblem(401);
+      // The server starts again with the same PERGOLA_ADMIN_TOKEN, the one just revoked.
+      assertThatThrownBy(server::restart).hasStackTraceContaining("was revoked");
+    }
+  }
+
+  private static List<String> adminTokenIds(PergolaTestServer server) {
+    return server.admin().get("/api/tokens").expectStatus(200).json().valueStream()
+        .filter(token -> token.get("admin").asBoolean())
+        .map(token -> token.get("id").asString())
+        .toList();
   }
 
   @Test
