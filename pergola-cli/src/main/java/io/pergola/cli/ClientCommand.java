@@ -25,6 +25,20 @@ abstract class ClientCommand implements Callable<Integer> {
     return spec.commandLine().getErr();
   }
 
+  /**
+   * Says on standard error, apart from the table, which stays the same either way, how to see the
+   * page before this one when the API names one ({@code Link: rel="next"}).
+   *
+   * @param command the command that showed this page, with its options but {@code --before}
+   * @param last what {@code --before} takes for the last item shown
+   */
+  void sayHowToSeeOlder(PergolaClient.Answer page, String what, String command, String last) {
+    if (page.headers().containsKey("link")) {
+      err().println("Older " + what + ": " + command + " --before " + last);
+      err().flush();
+    }
+  }
+
   /** Prints the answer as JSON when {@code --json} was given; returns whether it did. */
   boolean printedJson(JsonNode answer) {
     if (!options.json) {

@@ -47,11 +47,10 @@ final class HistoryCommand extends ClientCommand {
                   change(entry),
                   entry.path("message").asString(null)));
       table.print(out());
-      if (answer.headers().containsKey("link") && !revisions.isEmpty()) {
-        // Told apart from the table, which stays the same whether older revisions exist or not.
-        err().println("Older revisions: pergola history --env " + environment.name() + " --limit " + limit
-            + " --before " + revisions.get(revisions.size() - 1).get("revision").asLong());
-        err().flush();
+      if (!revisions.isEmpty()) {
+        sayHowToSeeOlder(
+            answer, "revisions", "pergola history --env " + environment.name() + " --limit " + limit,
+            revisions.get(revisions.size() - 1).get("revision").asString());
       }
     }
     return ExitCodes.OK;

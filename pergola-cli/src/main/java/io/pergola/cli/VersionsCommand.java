@@ -1,6 +1,9 @@
 package io.pergola.cli;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tools.jackson.databind.JsonNode;
 
@@ -15,9 +18,25 @@ final class VersionsCommand extends ClientCommand {
   @Parameters(paramLabel = "APP", description = "The app.")
   String app;
 
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      defaultValue = "50",
+      description = "Show at most N versions, 1 to 1000 (default: ${DEFAULT-VALUE}).")
+  int limit;
+
+  @Option(
+      names = "--before",
+      paramLabel = "VERSION",
+      description = "Start below VERSION, to page back through many versions.")
+  String before;
+
   @Override
   public Integer call() {
-    JsonNode versions = options.client().get("/api/apps/" + app + "/versions");
+    String path = "/api/apps/" + app + "/versions?limit=" + limit
+        + (before == null ? "" : "&before=" + URLEncoder.encode(before, StandardCharsets.UTF_8));
+    PergolaClient.Answer answer = options.client().send(options.client().request(path).GET());
+    JsonNode versions = answer.body();
     if (!printedJson(versions)) {
       Table table = new Table("VERSION", "KIND", "FILES", "BYTES", "PUBLISHED", "BY");
       versions.forEach(
@@ -30,6 +49,11 @@ final class VersionsCommand extends ClientCommand {
                   Table.time(version.get("publishedAt")),
                   version.get("publishedBy").asString()));
       table.print(out());
+      if (!versions.isEmpty()) {
+        sayHowToSeeOlder(
+            answer, "versions", "pergola versions " + app + " --limit " + limit,
+            versions.get(versions.size() - 1).get("version").asString());
+      }
     }
     return ExitCodes.OK;
   }

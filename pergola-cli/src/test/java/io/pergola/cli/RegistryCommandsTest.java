@@ -171,9 +171,16 @@ class RegistryCommandsTest {
 
     CliRun apps = CliRun.run("apps", "--server", url, "--token", token);
     CliRun versions = CliRun.run("versions", app, "--server", url, "--token", token);
+    CliRun newest = CliRun.run("versions", app, "--limit", "1", "--server", url, "--token", token);
+    CliRun older = CliRun.run("versions", app, "--limit", "1", "--before", "1.1.0", "--server", url, "--token", token);
 
     assertThat(apps.out()).containsPattern(app + "\\s+team-\\d+\\s+1\\.1\\.0\\s+2");
     assertThat(versions.out().lines().skip(1).map(line -> line.split("\\s+")[0])).containsExactly("1.1.0", "1.0.0");
+    assertThat(versions.err()).doesNotContain("Older versions");
+    assertThat(newest.out().lines().skip(1).map(line -> line.split("\\s+")[0])).containsExactly("1.1.0");
+    assertThat(newest.err()).contains("Older versions: pergola versions " + app + " --limit 1 --before 1.1.0");
+    assertThat(older.out().lines().skip(1).map(line -> line.split("\\s+")[0])).containsExactly("1.0.0");
+    assertThat(older.err()).doesNotContain("Older versions");
   }
 
   @Test

@@ -5,13 +5,13 @@ import io.pergola.core.deploy.DeployOperation;
 import io.pergola.core.manifest.AppName;
 import io.pergola.core.semver.SemVer;
 import io.pergola.server.auth.Caller;
+import io.pergola.server.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -148,7 +148,7 @@ class EnvironmentController {
   @Operation(
       summary = "The audit trail, one entry per revision, newest first",
       description =
-          "At most ?limit= entries (" + AuditPage.DEFAULT_LIMIT + " unless given, up to " + AuditPage.MAX_LIMIT
+          "At most ?limit= entries (" + Paging.DEFAULT_LIMIT + " unless given, up to " + Paging.MAX_LIMIT
               + "); ?before=N starts below revision N. A Link header with rel=\"next\" names the page of older"
               + " entries while there are any.")
   @GetMapping({"/api/environments/{env}/audit", "/api/environments/{env}/revisions"})
@@ -157,14 +157,12 @@ class EnvironmentController {
       @RequestParam(required = false) Long before,
       @RequestParam(required = false) Integer limit,
       HttpServletRequest request) {
-    AuditPage page = AuditPage.of(before, limit);
-    List<AuditEntry> entries = environments.audit(env, page.before(), page.limit() + 1);
-    ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
-    if (entries.size() > page.limit()) {
-      entries = entries.subList(0, page.limit());
-      answer.header(HttpHeaders.LINK, page.next(request.getRequestURI(), entries.getLast().revision()));
+    Paging paging = Paging.of(limit);
+    if (before != null && before < 1) {
+      throw new IllegalArgumentException("before must be a revision above 0, not " + before);
     }
-    return answer.body(entries);
+    List<AuditEntry> entries = environments.audit(env, before == null ? Long.MAX_VALUE : before, paging.fetch());
+    return paging.answer(entries, request.getRequestURI(), entry -> Long.toString(entry.revision()));
   }
 
   @Operation(

@@ -171,7 +171,7 @@ public class Environments {
    * The audit trail, newest first, at most {@code limit} entries, those of revisions before
    * {@code before} only when it is given.
    */
-  List<AuditEntry> audit(String environment, long before, int limit) {
+  List<AuditEntry> audit(String environment, long before, long limit) {
     requireExists(environment);
     return jdbc.sql(
             "select " + AUDIT_COLUMNS + " from audit_entries where environment = ? and revision < ?"

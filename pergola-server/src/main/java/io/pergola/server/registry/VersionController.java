@@ -1,8 +1,10 @@
 package io.pergola.server.registry;
 
 import io.pergola.core.NotFoundException;
+import io.pergola.core.semver.SemVer;
 import io.pergola.server.auth.Caller;
 import io.pergola.server.config.PergolaProperties;
+import io.pergola.server.web.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,6 +15,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -60,11 +63,27 @@ class VersionController {
         .body(view);
   }
 
-  @Operation(summary = "The versions of an app, newest first")
+  @Operation(
+      summary = "The versions of an app, newest (highest) first",
+      description =
+          "At most ?limit= versions (" + Paging.DEFAULT_LIMIT + " unless given, up to " + Paging.MAX_LIMIT
+              + "); ?before=V starts below version V. A Link header with rel=\"next\" names the page of older"
+              + " versions while there are any.")
   @GetMapping("/api/apps/{app}/versions")
-  List<Versions.VersionSummary> list(@PathVariable String app) {
+  ResponseEntity<List<Versions.VersionSummary>> list(
+      @PathVariable String app,
+      @RequestParam(required = false) String before,
+      @RequestParam(required = false) Integer limit,
+      HttpServletRequest request) {
+    Paging paging = Paging.of(limit);
+    SemVer below = before == null ? null : SemVer.parse(before);
     apps.require(app);
-    return versions.of(app);
+    List<Versions.VersionSummary> older =
+        versions.of(app).stream()
+            .filter(version -> below == null || SemVer.parse(version.version()).compareTo(below) < 0)
+            .limit(paging.fetch())
+            .toList();
+    return paging.answer(older, request.getRequestURI(), Versions.VersionSummary::version);
   }
 
   @Operation(summary = "One version with its files, sizes and integrity hashes")

@@ -117,6 +117,29 @@ class PublishTest {
   }
 
   @Test
+  void anAppsVersionsComeInPagesHighestFirstEachLinkingToTheLowerOnes() {
+    Owner owner = newApp();
+    for (String version : new String[] {"1.2.0", "1.10.0", "1.9.0", "2.0.0-rc.1"}) {
+      owner.client()
+          .put(versionPath(owner.app(), version), TestBundle.validModule(owner.app(), version).zip(), "application/zip")
+          .expectStatus(201);
+    }
+    String listing = "/api/apps/" + owner.app() + "/versions";
+
+    var first = owner.client().get(listing + "?limit=3").expectStatus(200);
+    String next = first.header("Link");
+    var second = owner.client().get(next.substring(1, next.indexOf('>'))).expectStatus(200);
+
+    assertThat(first.json().valueStream().map(v -> v.get("version").asString()))
+        .containsExactly("2.0.0-rc.1", "1.10.0", "1.9.0");
+    assertThat(next).isEqualTo("<" + listing + "?before=1.9.0&limit=3>; rel=\"next\"");
+    assertThat(second.json().valueStream().map(v -> v.get("version").asString())).containsExactly("1.2.0");
+    assertThat(second.header("Link")).isNull();
+    assertThat(owner.client().get(listing + "?before=latest").expectProblem(400).get("type").asString())
+        .isEqualTo("urn:pergola:problem:invalid-version");
+  }
+
+  @Test
   void unknownVersionIsANotFoundProblem() {
     Owner owner = newApp();
 
