@@ -29,6 +29,9 @@ import org.springframework.security.oauth2.server.authorization.token.JwtEncodin
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
@@ -150,19 +153,37 @@ class EmbeddedProviderConfiguration {
   }
 
   @Bean
+  SignInThrottle signInThrottle() {
+    return new SignInThrottle(Clock.systemUTC());
+  }
+
+  @Bean
   @Order(1)
-  SecurityFilterChain identityProvider(HttpSecurity http) throws Exception {
+  SecurityFilterChain identityProvider(HttpSecurity http, SignInThrottle throttle) throws Exception {
     HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
     contexts.setSpringSecurityContextKey("PERGOLA_IDP_SECURITY_CONTEXT");
     HttpSessionRequestCache requests = new HttpSessionRequestCache();
     requests.setSessionAttrName("PERGOLA_IDP_SAVED_REQUEST");
+    // Form login's own handlers, as it would make them, each outcome counted by the throttle.
+    SavedRequestAwareAuthenticationSuccessHandler backToTheRequest = new SavedRequestAwareAuthenticationSuccessHandler();
+    backToTheRequest.setRequestCache(requests);
+    SignInThrottleFilter throttled = new SignInThrottleFilter(throttle);
+    SignInThrottleFilter.Handlers counted =
+        throttled.counting(backToTheRequest, new SimpleUrlAuthenticationFailureHandler(SIGN_IN + "?error"));
     http.securityMatcher(
             EmbeddedClient.AUTHORIZE, EmbeddedClient.TOKEN, EmbeddedClient.JWKS, "/oauth2/revoke",
             "/oauth2/introspect", "/.well-known/**", "/connect/**", "/userinfo", "/idp/**")
         .oauth2AuthorizationServer(server -> server.oidc(Customizer.withDefaults()))
         .authorizeHttpRequests(
             authorize -> authorize.requestMatchers(SIGN_IN).permitAll().anyRequest().authenticated())
-        .formLogin(form -> form.loginPage(SIGN_IN).loginProcessingUrl(SIGN_IN).permitAll())
+        .formLogin(
+            form ->
+                form.loginPage(SIGN_IN)
+                    .loginProcessingUrl(SIGN_IN)
+                    .successHandler(counted.success())
+                    .failureHandler(counted.failure())
+                    .permitAll())
+        .addFilterBefore(throttled, UsernamePasswordAuthenticationFilter.class)
         .securityContext(context -> context.securityContextRepository(contexts))
         .requestCache(cache -> cache.requestCache(requests))
         .exceptionHandling(

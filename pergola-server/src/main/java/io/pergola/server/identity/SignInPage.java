@@ -21,6 +21,7 @@ class SignInPage {
     CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
     boolean failed = request.getParameter("error") != null;
     boolean loggedOut = request.getParameter("logout") != null;
+    String throttled = request.getParameter(SignInThrottleFilter.THROTTLED);
     String style = FormPages.CENTRED
         + "form { width: 18rem; display: grid; gap: .75rem; }\nlabel { display: grid; gap: .25rem; }\n";
     String form =
@@ -36,11 +37,29 @@ class SignInPage {
         """
             .formatted(
                 EmbeddedProviderConfiguration.SIGN_IN,
-                failed
-                    ? "<p class=\"error\" role=\"alert\">Wrong username or password.</p>"
-                    : loggedOut ? "<p>You are signed out.</p>" : "",
+                throttled != null
+                    ? "<p class=\"error\" role=\"alert\">Too many wrong passwords in a row for this username: try again"
+                        + " in " + wait(throttled) + ".</p>"
+                    : failed
+                        ? "<p class=\"error\" role=\"alert\">Wrong username or password.</p>"
+                        : loggedOut ? "<p>You are signed out.</p>" : "",
                 HtmlUtils.htmlEscape(csrf.getParameterName()),
                 HtmlUtils.htmlEscape(csrf.getToken()));
     return FormPages.page(HttpStatus.OK, "Sign in", style, form);
+  }
+
+  /** "30 seconds", "2 minutes": the wait the throttle named, as a person reads it. */
+  private static String wait(String seconds) {
+    long left;
+    try {
+      left = Math.max(1, Long.parseLong(seconds));
+    } catch (NumberFormatException notSeconds) {
+      return "a few minutes";
+    }
+    if (left < 90) {
+      return left + (left == 1 ? " second" : " seconds");
+    }
+    long minutes = (left + 59) / 60;
+    return minutes + " minutes";
   }
 }

@@ -138,6 +138,29 @@ class LoginTest {
   }
 
   @Test
+  void guessingAPasswordLocksTheUsernameForAWhileWhateverIsTriedThenAndNobodyElse() {
+    List<HttpResponse<String>> guesses = new ArrayList<>();
+    for (int guess = 1; guess <= 5; guess++) {
+      guesses.add(new BrowserSession(server.baseUrl()).signIn("/billing", LoginServers.CAROL, "guess-" + guess));
+    }
+    HttpResponse<String> right =
+        new BrowserSession(server.baseUrl()).signIn("/billing", LoginServers.CAROL, LoginServers.CAROL_PASSWORD);
+    HttpResponse<String> madeUp = null;
+    for (int guess = 1; guess <= 5; guess++) {
+      madeUp = new BrowserSession(server.baseUrl()).signIn("/billing", "nobody-at-all", "guess-" + guess);
+    }
+
+    assertThat(guesses.subList(0, 4)).allSatisfy(answer -> assertThat(answer.body()).contains("Wrong username or password"));
+    assertThat(guesses.get(4).body()).contains("Too many wrong passwords in a row for this username: try again in 30 seconds");
+    // The right password too, while the lock lasts: guessing has to wait, not only guessing wrong.
+    assertThat(right.uri().getPath()).isEqualTo("/idp/login");
+    assertThat(right.body()).contains("Too many wrong passwords").doesNotContain("\"sub\":\"carol\"");
+    // A username nobody has is locked alike: the lock does not tell which usernames exist.
+    assertThat(madeUp.body()).contains("Too many wrong passwords");
+    assertThat(signedIn().get("/billing").body()).contains("\"user\":{\"sub\":\"alice\"");
+  }
+
+  @Test
   void aSignInStartedElsewhereShowsAPageToTryAgainInsteadOfAnotherTripToTheProvider() {
     BrowserSession browser = new BrowserSession(server.baseUrl());
 

@@ -4,18 +4,21 @@ import io.pergola.core.testkit.TestBundle;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Servers with the embedded provider and two known people, for login tests. */
+/** Servers with the embedded provider and three known people, for login tests. */
 public final class LoginServers {
 
   public static final String ALICE = "alice";
   public static final String ALICE_PASSWORD = "alice-secret";
   public static final String BOB = "bob";
   public static final String BOB_PASSWORD = "bob-secret";
+  /** Only for the test that locks her out by guessing. */
+  public static final String CAROL = "carol";
+  public static final String CAROL_PASSWORD = "carol-secret";
 
   private LoginServers() {}
 
   /**
-   * Alice is in team billing, Bob is an admin; audiences {@code billing-api} and {@code
+   * Alice is in team billing, Bob is an admin, Carol is in no group; audiences {@code billing-api} and {@code
    * shipping-api} are configured; {@code /help} is public.
    */
   public static List<String> embeddedArgs(String... extra) {
@@ -32,7 +35,9 @@ public final class LoginServers {
             "--pergola.identity.users[0].groups[0]=pergola-team-billing",
             "--pergola.identity.users[1].username=" + BOB,
             "--pergola.identity.users[1].password=" + BOB_PASSWORD,
-            "--pergola.identity.users[1].groups[0]=pergola-admin"));
+            "--pergola.identity.users[1].groups[0]=pergola-admin",
+            "--pergola.identity.users[2].username=" + CAROL,
+            "--pergola.identity.users[2].password=" + CAROL_PASSWORD));
     args.addAll(List.of(extra));
     return args;
   }
