@@ -32,7 +32,9 @@ class TeamController {
   @ResponseStatus(HttpStatus.CREATED)
   Teams.Team create(Caller caller, @RequestBody NewTeam request) {
     caller.requireAdmin("manage teams and tokens");
-    return teams.create(request.name());
+    Teams.Team created = teams.create(request.name());
+    AccessLog.teamCreated(caller, created.name());
+    return created;
   }
 
   @GetMapping("/api/teams")
@@ -49,7 +51,9 @@ class TeamController {
     caller.requireAdmin("manage teams and tokens");
     teams.requireExists(team);
     String label = request == null || request.label() == null ? "api token" : request.label();
-    return tokens.issue(team, label);
+    ApiTokens.IssuedToken issued = tokens.issue(team, label);
+    AccessLog.tokenIssued(caller, team, issued.id(), label);
+    return issued;
   }
 
   /** The tokens in use, without their secrets: what an admin looks through to revoke one. */
@@ -69,5 +73,6 @@ class TeamController {
     if (!tokens.revoke(id)) {
       throw new NotFoundException("There is no active token with id \"" + id + "\"");
     }
+    AccessLog.tokenRevoked(caller, id);
   }
 }

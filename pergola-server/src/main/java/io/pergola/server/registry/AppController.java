@@ -1,6 +1,7 @@
 package io.pergola.server.registry;
 
 import io.pergola.core.manifest.AppName;
+import io.pergola.server.auth.AccessLog;
 import io.pergola.server.auth.Caller;
 import io.pergola.server.auth.Teams;
 import java.time.OffsetDateTime;
@@ -52,7 +53,9 @@ class AppController {
   Apps.App register(Caller caller, @RequestBody NewApp request) {
     caller.requireAdmin("register apps");
     teams.requireExists(request.team());
-    return apps.register(AppName.of(request.name()), request.team());
+    Apps.App registered = apps.register(AppName.of(request.name()), request.team());
+    AccessLog.appRegistered(caller, registered.name(), registered.team());
+    return registered;
   }
 
   @GetMapping("/api/apps")

@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Publishes and deploys show in the server's log, and with structured logging turned on (Spring
+ * Publishes, deploys and changes to who may do what show in the server's log, and with structured logging turned on (Spring
  * Boot's {@code logging.structured.format.console}), as JSON lines whose parts are fields an
  * operator's log search can filter on.
  */
@@ -47,6 +47,33 @@ class StructuredLogTest {
       assertThat(field(deployed, "pergola.action")).isEqualTo("promote");
       assertThat(field(deployed, "pergola.to")).isEqualTo("1.0.0");
       assertThat(field(deployed, "pergola.reason")).isEqualTo("first invoices");
+    }
+  }
+
+  @Test
+  void whoGaveWhichTeamATokenOrAnAppIsLoggedWithoutTheSecret() throws Exception {
+    try (ServerProcess server = ServerProcess.start(PergolaTestServer.tempDir(), "--logging.structured.format.console=ecs")) {
+      TestHttp admin = server.admin();
+      admin.postJson("/api/teams", "{\"name\":\"keepers\"}").expectStatus(201);
+      admin.postJson("/api/apps", "{\"name\":\"ledger\",\"team\":\"keepers\"}").expectStatus(201);
+      JsonNode issued = admin.postJson("/api/teams/keepers/tokens", "{\"label\":\"ci\"}").expectStatus(201).json();
+      String id = issued.get("id").asString();
+      admin.delete("/api/tokens/" + id).expectStatus(204);
+
+      JsonNode team = line(server, "Team keepers created by admin");
+      JsonNode app = line(server, "App ledger registered for team keepers by admin");
+      JsonNode token = line(server, "Token " + id + " (\"ci\") issued for team keepers by admin");
+      JsonNode revoked = line(server, "Token " + id + " revoked by admin");
+
+      assertThat(field(team, "pergola.action")).isEqualTo("team-create");
+      assertThat(field(team, "pergola.actor")).startsWith("admin");
+      assertThat(field(app, "pergola.action")).isEqualTo("app-register");
+      assertThat(field(app, "pergola.app")).isEqualTo("ledger");
+      assertThat(field(token, "pergola.action")).isEqualTo("token-issue");
+      assertThat(field(token, "pergola.token")).isEqualTo(id);
+      assertThat(field(token, "pergola.team")).isEqualTo("keepers");
+      assertThat(field(revoked, "pergola.action")).isEqualTo("token-revoke");
+      assertThat(Files.readString(server.log())).doesNotContain(issued.get("token").asString());
     }
   }
 
