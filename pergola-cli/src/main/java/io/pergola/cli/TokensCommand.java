@@ -1,6 +1,8 @@
 package io.pergola.cli;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,13 +36,26 @@ final class TokensCommand implements Runnable {
     @Option(names = "--label", paramLabel = "LABEL", description = "What the token is for.", defaultValue = "api token")
     String label;
 
+    @Option(
+        names = "--expires-in-days",
+        paramLabel = "DAYS",
+        description = "Refuse the token after DAYS days, 1 to 3650 (default: valid until revoked).")
+    Integer expiresInDays;
+
     @Override
     public Integer call() {
-      JsonNode issued = options.client().post("/api/teams/" + team + "/tokens", Map.of("label", label)).body();
+      Map<String, Object> request = new LinkedHashMap<>();
+      request.put("label", label);
+      if (expiresInDays != null) {
+        request.put("expiresInDays", expiresInDays);
+      }
+      JsonNode issued = options.client().post("/api/teams/" + team + "/tokens", request).body();
       if (!printedJson(issued)) {
         out().println(issued.get("token").asString());
         out().flush();
-        err().println("This token is not shown again. Use it as PERGOLA_TOKEN for team " + team + ".");
+        String until = Table.time(issued.path("expiresAt"));
+        err().println("This token is not shown again. Use it as PERGOLA_TOKEN for team " + team
+            + (until == null ? "" : " until " + until) + ".");
         err().println("Its id is " + issued.get("id").asString() + " (pergola tokens revoke " + issued.get("id").asString()
             + " ends it).");
         err().flush();
@@ -52,7 +67,7 @@ final class TokensCommand implements Runnable {
   @Command(
       name = "list",
       mixinStandardHelpOptions = true,
-      description = "Lists the tokens not revoked, without their secrets, which are never kept.",
+      description = "Lists the tokens neither revoked nor expired, without their secrets, which are never kept.",
       footer = {"", "Example:", "  pergola tokens list --team billing"})
   static final class ListTokens extends ClientCommand {
 
@@ -63,14 +78,15 @@ final class TokensCommand implements Runnable {
     public Integer call() {
       JsonNode tokens = options.client().get("/api/tokens" + (team == null ? "" : "?team=" + team));
       if (!printedJson(tokens)) {
-        Table table = new Table("ID", "TEAM", "LABEL", "CREATED");
+        Table table = new Table("ID", "TEAM", "LABEL", "CREATED", "EXPIRES");
         tokens.forEach(
             token ->
                 table.row(
                     token.get("id").asString(),
                     token.get("admin").asBoolean() ? "(admin)" : token.get("team").asString(),
                     token.get("label").asString(),
-                    Table.time(token.get("createdAt"))));
+                    Table.time(token.get("createdAt")),
+                    Objects.requireNonNullElse(Table.time(token.path("expiresAt")), "never")));
         table.print(out());
       }
       return ExitCodes.OK;

@@ -131,17 +131,24 @@ class RegistryCommandsTest {
     String app = PergolaTestServer.unique("cli");
     String[] team = teamWithApp(app);
 
+    CliRun expiring = admin("tokens", "create", "--team", team[0], "--label", "ci", "--expires-in-days", "30");
     CliRun listed = admin("tokens", "list", "--team", team[0]);
     String id = listed.out().lines().skip(1).findFirst().orElseThrow().split("\\s+")[0];
     CliRun revoked = admin("tokens", "revoke", id);
     CliRun again = admin("tokens", "revoke", id);
 
+    assertThat(expiring.err()).containsPattern("for team " + team[0] + " until \\d{4}-\\d\\d-\\d\\dT[\\d:]+Z\\.");
     assertThat(listed.out()).startsWith("ID").contains(team[0]).contains("api token").doesNotContain(team[1]);
+    assertThat(listed.out().lines().skip(1).map(line -> line.strip().substring(line.strip().lastIndexOf(' ') + 1)))
+        .as("the EXPIRES column: the first token never, the one for 30 days at a time")
+        .hasSize(2)
+        .anySatisfy(expires -> assertThat(expires).isEqualTo("never"))
+        .anySatisfy(expires -> assertThat(expires).matches("\\d{4}-.*Z"));
     assertThat(revoked.out()).contains("Revoked token " + id);
     assertThat(CliRun.run("versions", app, "--server", url, "--token", team[1]).exitCode())
         .isEqualTo(ExitCodes.NOT_AUTHORISED);
     assertThat(again.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
-    assertThat(admin("tokens", "list", "--team", team[0]).out().lines().count()).isEqualTo(1); // the heading
+    assertThat(admin("tokens", "list", "--team", team[0]).out()).doesNotContain(id).contains("ci");
   }
 
   @Test

@@ -1,7 +1,9 @@
 package io.pergola.server.auth;
 
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -33,11 +35,15 @@ class ApiTokenIntrospector implements OpaqueTokenIntrospector {
     if (persons != null && isJwt(token)) {
       return new CallerPrincipal(persons.authenticate(token));
     }
-    Caller caller =
-        tokens
-            .findByToken(token)
-            .orElseThrow(() -> new BadOpaqueTokenException("The API token is unknown or revoked"));
-    return new CallerPrincipal(caller);
+    Optional<Caller> caller = tokens.findByToken(token);
+    if (caller.isEmpty()) {
+      throw new BadOpaqueTokenException(
+          tokens.expiredAt(token)
+              .map(at -> "The API token expired at " + at.toInstant().truncatedTo(ChronoUnit.SECONDS)
+                  + "; an admin issues a new one (pergola tokens create)")
+              .orElse("The API token is unknown or revoked"));
+    }
+    return new CallerPrincipal(caller.get());
   }
 
   private static boolean isJwt(String token) {

@@ -5,8 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -37,17 +40,28 @@ public class ApiTokens {
     this.transaction = transaction;
   }
 
-  /** A new token's id and its secret, which is never stored and never shown again. */
-  public record IssuedToken(String id, String token) {}
+  /**
+   * A new token's id and its secret, which is never stored and never shown again.
+   *
+   * @param expiresAt when it stops being accepted; null: not until it is revoked
+   */
+  public record IssuedToken(String id, String token, OffsetDateTime expiresAt) {}
 
-  /** Issues a token for {@code team}, or an admin token when {@code team} is null. */
+  /** Issues a token for {@code team}, or an admin token when {@code team} is null, valid until revoked. */
   public IssuedToken issue(String team, String label) {
+    return issue(team, label, null);
+  }
+
+  /** Issues a token that is refused after {@code validFor} (null: valid until revoked). */
+  public IssuedToken issue(String team, String label, Duration validFor) {
     String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes());
-    return new IssuedToken(store(token, team, label), token);
+    OffsetDateTime expiresAt = validFor == null ? null : now().plus(validFor);
+    return new IssuedToken(store(token, team, label, expiresAt), token, expiresAt);
   }
 
   /** An active token as an admin sees it: never its secret, which is not kept. */
-  public record TokenSummary(String id, String team, boolean admin, String label, OffsetDateTime createdAt) {}
+  public record TokenSummary(
+      String id, String team, boolean admin, String label, OffsetDateTime createdAt, OffsetDateTime expiresAt) {}
 
   /**
    * Accepts a given secret as an admin token (from {@code PERGOLA_ADMIN_TOKEN}), once.
@@ -62,7 +76,7 @@ public class ApiTokens {
             .optional()
             .orElse(null);
     if (revoked == null) {
-      store(token, null, label);
+      store(token, null, label, null);
     } else if (revoked.isPresent()) {
       throw new IllegalStateException(
           "The admin token given as PERGOLA_ADMIN_TOKEN (pergola.admin-token) was revoked at " + revoked.get()
@@ -70,12 +84,20 @@ public class ApiTokens {
     }
   }
 
-  /** The tokens not revoked, oldest first: all of them, or a team's when {@code team} is given. */
+  /**
+   * The tokens neither revoked nor expired, oldest first: all of them, or a team's when {@code
+   * team} is given.
+   */
   public List<TokenSummary> active(String team) {
+    List<Object> params = new ArrayList<>(List.of(now()));
+    if (team != null) {
+      params.add(team);
+    }
     return jdbc.sql(
-            "select id, team, admin, label, created_at from api_tokens where revoked_at is null"
-                + (team == null ? "" : " and team = ?") + " order by created_at, id")
-        .params(team == null ? List.of() : List.of(team))
+            "select id, team, admin, label, created_at, expires_at from api_tokens where revoked_at is null"
+                + " and (expires_at is null or expires_at > ?)" + (team == null ? "" : " and team = ?")
+                + " order by created_at, id")
+        .params(params)
         .query(TokenSummary.class)
         .list();
   }
@@ -87,11 +109,12 @@ public class ApiTokens {
         > 0;
   }
 
-  /** The caller a presented token stands for, if it is known and not revoked. */
+  /** The caller a presented token stands for, if it is known, not revoked and not expired. */
   Optional<Caller> findByToken(String token) {
     return jdbc.sql(
-            "select team, admin, label from api_tokens where token_hash = ? and revoked_at is null")
-        .param(hash(token))
+            "select team, admin, label from api_tokens where token_hash = ? and revoked_at is null"
+                + " and (expires_at is null or expires_at > ?)")
+        .params(hash(token), now())
         .query(
             (rs, row) ->
                 rs.getBoolean("admin")
@@ -125,19 +148,33 @@ public class ApiTokens {
               + " PERGOLA_ADMIN_TOKEN first, then revoke this one");
     }
     return jdbc.sql("update api_tokens set revoked_at = ? where id = ? and revoked_at is null")
-            .params(OffsetDateTime.now(ZoneOffset.UTC), id)
+            .params(now(), id)
             .update()
         == 1;
   }
 
-  private String store(String token, String team, String label) {
+  /** When a token not revoked stopped being accepted, if it has expired. */
+  Optional<OffsetDateTime> expiredAt(String token) {
+    return jdbc.sql(
+            "select expires_at from api_tokens where token_hash = ? and revoked_at is null and expires_at <= ?")
+        .params(hash(token), now())
+        .query(OffsetDateTime.class)
+        .optional();
+  }
+
+  private String store(String token, String team, String label, OffsetDateTime expiresAt) {
     String id = UUID.randomUUID().toString();
     jdbc.sql(
-            "insert into api_tokens (id, token_hash, team, admin, label, created_at)"
-                + " values (?, ?, ?, ?, ?, ?)")
-        .params(id, hash(token), team, team == null, label, OffsetDateTime.now(ZoneOffset.UTC))
+            "insert into api_tokens (id, token_hash, team, admin, label, created_at, expires_at)"
+                + " values (?, ?, ?, ?, ?, ?, ?)")
+        .params(id, hash(token), team, team == null, label, now(), expiresAt)
         .update();
     return id;
+  }
+
+  /** Now, to the microsecond the database keeps, so an answer says what a later listing will. */
+  private static OffsetDateTime now() {
+    return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
   }
 
   static String hash(String token) {

@@ -1,5 +1,6 @@
 package io.pergola.server.auth;
 
+import java.time.Duration;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import io.pergola.core.NotFoundException;
@@ -26,7 +27,14 @@ class TeamController {
 
   record NewTeam(String name) {}
 
-  record NewToken(String label) {}
+  /** Maximum life a token can be issued for: ten years is "forever" said on purpose. */
+  static final int MAX_DAYS = 3650;
+
+  /**
+   * @param expiresInDays after how many days it is refused (1 to {@value #MAX_DAYS}); null: not
+   *     until it is revoked
+   */
+  record NewToken(String label, Integer expiresInDays) {}
 
   @PostMapping("/api/teams")
   @ResponseStatus(HttpStatus.CREATED)
@@ -51,7 +59,11 @@ class TeamController {
     caller.requireAdmin("manage teams and tokens");
     teams.requireExists(team);
     String label = request == null || request.label() == null ? "api token" : request.label();
-    ApiTokens.IssuedToken issued = tokens.issue(team, label);
+    Integer days = request == null ? null : request.expiresInDays();
+    if (days != null && (days < 1 || days > MAX_DAYS)) {
+      throw new IllegalArgumentException("expiresInDays must be 1 to " + MAX_DAYS + ", not " + days);
+    }
+    ApiTokens.IssuedToken issued = tokens.issue(team, label, days == null ? null : Duration.ofDays(days));
     AccessLog.tokenIssued(caller, team, issued.id(), label);
     return issued;
   }

@@ -8,8 +8,11 @@ import io.pergola.server.testkit.TestHttp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 class ApiAuthenticationTest {
@@ -85,6 +88,34 @@ class ApiAuthenticationTest {
     server.newTeam(PergolaTestServer.unique("team")).get("/api/tokens").expectProblem(403);
     assertThat(server.admin().get("/api/tokens?team=nobody").expectProblem(404).get("detail").asString())
         .contains("nobody");
+  }
+
+  @Test
+  void aTokenIssuedForSomeDaysIsRefusedOnceThoseArePastSayingSo() {
+    String team = PergolaTestServer.unique("team");
+    server.admin().postJson("/api/teams", "{\"name\":\"" + team + "\"}").expectStatus(201);
+    JsonNode issued =
+        server.admin().postJson("/api/teams/" + team + "/tokens", "{\"label\":\"ci\",\"expiresInDays\":30}")
+            .expectStatus(201).json();
+    TestHttp client = server.withToken(issued.get("token").asString());
+    client.get("/api/apps").expectStatus(200);
+    JsonNode listed = server.admin().get("/api/tokens?team=" + team).json();
+
+    // Thirty days later, as far as the token is concerned.
+    server.context().getBean(JdbcTemplate.class)
+        .update("update api_tokens set expires_at = ? where id = ?",
+            OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1), issued.get("id").asString());
+
+    assertThat(OffsetDateTime.parse(issued.get("expiresAt").asString()))
+        .isBetween(OffsetDateTime.now().plusDays(29), OffsetDateTime.now().plusDays(31));
+    assertThat(listed.get(0).get("expiresAt").asString()).isEqualTo(issued.get("expiresAt").asString());
+    assertThat(client.get("/api/apps").expectProblem(401).get("detail").asString())
+        .containsPattern("The API token expired at \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ; an admin issues a new one"
+            + " \\(pergola tokens create\\)$");
+    assertThat(server.admin().get("/api/tokens?team=" + team).json()).isEmpty();
+    assertThat(server.admin().postJson("/api/teams/" + team + "/tokens", "{\"expiresInDays\":0}").expectProblem(400)
+            .get("detail").asString())
+        .isEqualTo("expiresInDays must be 1 to 3650, not 0");
   }
 
   @Test
