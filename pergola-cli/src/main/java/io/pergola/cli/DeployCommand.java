@@ -9,8 +9,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * What every deploy command shares: the environment, a message for the audit trail, the revision
- * the caller expects ({@code --if-revision}, sent as {@code If-Match}), and how the new revision
- * is reported.
+ * the caller expects ({@code --if-revision}, sent as {@code If-Match}), {@code --force}, and how
+ * the new revision is reported.
  */
 abstract class DeployCommand extends ClientCommand {
 
@@ -25,11 +25,19 @@ abstract class DeployCommand extends ClientCommand {
       description = "Only if the environment is still at revision N (else exit 5).")
   Long ifRevision;
 
+  @Option(
+      names = "--force",
+      description = "Deploy even if it breaks a library contract or gives a withdrawn version (admins; audited).")
+  boolean force;
+
   /** Posts the operation to {@code /api/environments/{env}/{action}} and prints the revision. */
   int deploy(String action, Map<String, Object> body, String done) {
     Map<String, Object> request = new LinkedHashMap<>(body);
     if (message != null) {
       request.put("message", message);
+    }
+    if (force) {
+      request.put("force", true);
     }
     PergolaClient client = options.client();
     HttpRequest.Builder post =

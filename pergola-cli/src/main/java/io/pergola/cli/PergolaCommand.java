@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
       PublishCommand.class,
       AppsCommand.class,
       VersionsCommand.class,
+      WithdrawCommand.class,
       TeamsCommand.class,
       TokensCommand.class,
       EnvironmentsCommand.class,

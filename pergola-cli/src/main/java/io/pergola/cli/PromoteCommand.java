@@ -2,7 +2,6 @@ package io.pergola.cli;
 
 import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code pergola promote <app> <version>}: deploys a version to everyone in an environment. */
@@ -19,14 +18,11 @@ final class PromoteCommand extends DeployCommand {
   @Parameters(index = "1", paramLabel = "VERSION", description = "Its published version to deploy.")
   String version;
 
-  @Option(names = "--force", description = "Deploy even if it breaks a library contract (admins; audited).")
-  boolean force;
-
   @Override
   public Integer call() {
     return deploy(
         "promote",
-        Map.of("app", app, "version", version, "force", force),
+        Map.of("app", app, "version", version),
         "Promoted " + app + " " + version);
   }
 }

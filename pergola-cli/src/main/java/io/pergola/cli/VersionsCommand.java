@@ -38,7 +38,7 @@ final class VersionsCommand extends ClientCommand {
     PergolaClient.Answer answer = options.client().send(options.client().request(path).GET());
     JsonNode versions = answer.body();
     if (!printedJson(versions)) {
-      Table table = new Table("VERSION", "KIND", "FILES", "BYTES", "PUBLISHED", "BY");
+      Table table = new Table("VERSION", "KIND", "FILES", "BYTES", "PUBLISHED", "BY", "WITHDRAWN");
       versions.forEach(
           version ->
               table.row(
@@ -47,7 +47,8 @@ final class VersionsCommand extends ClientCommand {
                   version.get("fileCount").asInt(),
                   version.get("totalBytes").asLong(),
                   Table.time(version.get("publishedAt")),
-                  version.get("publishedBy").asString()));
+                  version.get("publishedBy").asString(),
+                  version.path("withdrawn").path("reason").asString(null)));
       table.print(out());
       if (!versions.isEmpty()) {
         sayHowToSeeOlder(

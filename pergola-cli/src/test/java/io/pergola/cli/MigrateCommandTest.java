@@ -29,6 +29,8 @@ class MigrateCommandTest {
           .expectStatus(201);
       team.postJson("/api/environments/production/promote", "{\"app\":\"billing\",\"version\":\"1.0.0\",\"message\":\"before the move\"}")
           .expectStatus(200);
+      team.put("/api/apps/billing/versions/1.1.0/withdrawal", "{\"reason\":\"not yet\"}".getBytes(), "application/json")
+          .expectStatus(200);
     }
     String[] database = PostgresDatabases.freshDatabaseArgs();
     try (S3ProxyServer s3 = S3ProxyServer.start("moved")) {
@@ -51,6 +53,9 @@ class MigrateCommandTest {
         assertThat(moved.anonymous().get("/assets/billing/1.0.0/index.js").expectStatus(200).text()).isEqualTo(script);
         assertThat(moved.admin().get("/api/environments/production/audit").json().get(0).get("message").asString())
             .isEqualTo("before the move");
+        assertThat(team.get("/api/apps/billing/versions/1.1.0").json().get("withdrawn").get("reason").asString())
+            .isEqualTo("not yet");
+        team.delete("/api/apps/billing/versions/1.1.0/withdrawal").expectStatus(204);
         team.postJson("/api/environments/production/promote", "{\"app\":\"billing\",\"version\":\"1.1.0\"}")
             .expectStatus(200);
       }

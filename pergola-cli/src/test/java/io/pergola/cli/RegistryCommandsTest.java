@@ -191,6 +191,32 @@ class RegistryCommandsTest {
   }
 
   @Test
+  void aWithdrawnVersionIsListedWithWhyUntilTheWithdrawalIsTakenBack() throws Exception {
+    String app = PergolaTestServer.unique("cli");
+    String token = teamWithApp(app)[1];
+    CliRun.run("publish", bundleDir(app, "1.0.0").toString(), "--server", url, "--token", token, "-q");
+
+    CliRun withdrawn = CliRun.run("withdraw", app, "1.0.0", "--reason", "wrong build", "--server", url, "--token", token);
+    CliRun listed = CliRun.run("versions", app, "--server", url, "--token", token);
+    CliRun refused = CliRun.run("promote", app, "1.0.0", "--server", url, "--token", token);
+    CliRun forced = admin("promote", app, "1.0.0", "--force", "-m", "the only build there is");
+    CliRun neither = CliRun.run("withdraw", app, "1.0.0", "--server", url, "--token", token);
+    CliRun undone = CliRun.run("withdraw", app, "1.0.0", "--undo", "--server", url, "--token", token);
+    CliRun after = CliRun.run("versions", app, "--server", url, "--token", token);
+
+    assertThat(withdrawn.out()).contains("Withdrew " + app + " 1.0.0: no deploy gives it to anybody anew");
+    assertThat(listed.out().lines().findFirst().orElseThrow()).endsWith("WITHDRAWN");
+    assertThat(listed.out().lines().skip(1).findFirst().orElseThrow()).startsWith("1.0.0").endsWith("wrong build");
+    assertThat(refused.exitCode()).isEqualTo(ExitCodes.CONFLICT);
+    assertThat(refused.err()).contains(app + " 1.0.0 was withdrawn by team:").contains(": wrong build");
+    assertThat(forced.exitCode()).as(forced.err()).isZero();
+    assertThat(neither.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(neither.err()).contains("Give --reason");
+    assertThat(undone.out()).contains("Took back the withdrawal of " + app + " 1.0.0");
+    assertThat(after.out()).doesNotContain("wrong build");
+  }
+
+  @Test
   void packingIsDeterministicAndRefusesSymlinks() throws Exception {
     Path dir = bundleDir("pack", "1.0.0");
     Path first = temp.resolve("first.tar.gz");

@@ -3,13 +3,17 @@ package io.pergola.server.deploy;
 import io.pergola.core.deploy.Canary;
 import io.pergola.core.deploy.Change;
 import io.pergola.core.deploy.DeployOperation;
+import io.pergola.core.deploy.Deployment;
 import io.pergola.core.deploy.LibraryContracts;
 import io.pergola.core.deploy.RevisionPlanner;
 import io.pergola.core.manifest.AppName;
 import io.pergola.core.semver.SemVer;
 import io.pergola.server.auth.Caller;
 import io.pergola.server.registry.Apps;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.springframework.stereotype.Service;
@@ -84,11 +88,19 @@ public class DeployService {
     var deployments = environments.deploymentsAt(environment, number);
     Change change =
         RevisionPlanner.plan(environment, number, deployments, operation, environments.history(environment));
-    List<String> violations =
+    List<String> contracts =
         LibraryContracts.introducedBy(environment, deployments, change.deployments(), versions::declared);
-    if (!violations.isEmpty() && !request.force()) {
-      throw new ContractViolationException(violations);
+    List<String> withdrawn = withdrawnIntroducedBy(deployments, change.deployments());
+    if (!request.force()) {
+      if (!withdrawn.isEmpty()) {
+        throw new WithdrawnVersionException(withdrawn);
+      }
+      if (!contracts.isEmpty()) {
+        throw new ContractViolationException(contracts);
+      }
     }
+    List<String> violations = new ArrayList<>(withdrawn);
+    violations.addAll(contracts);
     long next = number + 1;
     AuditEntry audit =
         new AuditEntry(
@@ -109,9 +121,40 @@ public class DeployService {
     return new Applied(new RevisionSnapshot(environment, next, change.deployments(), audit.at(), caller.id()), audit);
   }
 
+  /**
+   * The withdrawn versions a change would give people anew: an app's version that is not the one
+   * it had, or a canary's that is not the canary it had (a canary's version promoted counts:
+   * everyone gets it then).
+   */
+  private List<String> withdrawnIntroducedBy(Map<AppName, Deployment> before, Map<AppName, Deployment> after) {
+    List<String> violations = new ArrayList<>();
+    after.forEach(
+        (app, deployment) -> {
+          Optional<Deployment> was = Optional.ofNullable(before.get(app));
+          List<SemVer> added = new ArrayList<>();
+          if (!was.map(Deployment::version).equals(Optional.of(deployment.version()))) {
+            added.add(deployment.version());
+          }
+          Optional<SemVer> canary = deployment.canary().map(Canary::version);
+          if (canary.isPresent() && !was.flatMap(Deployment::canary).map(Canary::version).equals(canary)) {
+            added.add(canary.get());
+          }
+          for (SemVer version : added) {
+            versions.withdrawal(app, version)
+                .ifPresent(
+                    withdrawal ->
+                        violations.add(
+                            app + " " + version + " was withdrawn by " + withdrawal.by() + " at "
+                                + withdrawal.at().toInstant().truncatedTo(ChronoUnit.SECONDS) + ": "
+                                + withdrawal.reason()));
+          }
+        });
+    return violations;
+  }
+
   private void authorise(Caller caller, DeployOperation operation, Request request) {
     if (request.force()) {
-      caller.requireAdmin("force a deploy past library contracts");
+      caller.requireAdmin("force a deploy past library contracts or a withdrawn version");
     }
     switch (operation) {
       case DeployOperation.RestoreRevision restore ->

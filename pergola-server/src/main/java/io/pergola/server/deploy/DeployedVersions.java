@@ -12,6 +12,7 @@ import io.pergola.server.registry.Versions;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
@@ -52,6 +53,11 @@ public class DeployedVersions {
         new ImportMapBuilder.PublishedModules(published.entry(), modules(published.files())));
     cache.put(key, info);
     return info;
+  }
+
+  /** The version's withdrawal, if it is withdrawn: read each time, as a withdrawal comes and goes. */
+  Optional<Versions.Withdrawal> withdrawal(AppName app, SemVer version) {
+    return versions.withdrawal(app.value(), version.toString());
   }
 
   LibraryContracts.Declared declared(AppName app, SemVer version) {

@@ -35,8 +35,8 @@ public final class InstallationMigrator {
   /** Tables in the order foreign keys allow inserting them. */
   static final List<String> TABLES =
       List.of(
-          "teams", "api_tokens", "apps", "app_versions", "version_files", "environments", "revisions",
-          "revision_deployments", "audit_entries");
+          "teams", "api_tokens", "apps", "app_versions", "version_files", "version_withdrawals", "environments",
+          "revisions", "revision_deployments", "audit_entries");
 
   private InstallationMigrator() {}
 

@@ -38,7 +38,8 @@ class AppController {
   /**
    * An app with what a listing wants to know of its versions: the newest, how many, and the
    * newest {@value #RECENT_VERSIONS}, newest first (the dashboard's choice, in one request for
-   * every app instead of one request per app).
+   * every app instead of one request per app). The newest and the recent ones are those that may
+   * be deployed: withdrawn versions count, but are not named.
    */
   record AppSummary(
       String name,
@@ -66,13 +67,15 @@ class AppController {
         .map(
             app -> {
               List<Versions.VersionSummary> of = byApp.getOrDefault(app.name(), List.of());
+              List<String> deployable =
+                  of.stream().filter(version -> version.withdrawn() == null).map(Versions.VersionSummary::version).toList();
               return new AppSummary(
                   app.name(),
                   app.team(),
                   app.createdAt(),
-                  of.isEmpty() ? null : of.getFirst().version(),
+                  deployable.isEmpty() ? null : deployable.getFirst(),
                   of.size(),
-                  of.stream().limit(RECENT_VERSIONS).map(Versions.VersionSummary::version).toList());
+                  deployable.stream().limit(RECENT_VERSIONS).toList());
             })
         .toList();
   }

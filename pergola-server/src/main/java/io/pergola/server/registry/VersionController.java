@@ -12,10 +12,13 @@ import java.io.IOException;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -25,16 +28,24 @@ class VersionController {
 
   private final PublishService publisher;
   private final Versions versions;
+  private final VersionWithdrawals withdrawals;
   private final Apps apps;
   private final PergolaProperties properties;
 
   VersionController(
-      PublishService publisher, Versions versions, Apps apps, PergolaProperties properties) {
+      PublishService publisher,
+      Versions versions,
+      VersionWithdrawals withdrawals,
+      Apps apps,
+      PergolaProperties properties) {
     this.publisher = publisher;
     this.versions = versions;
+    this.withdrawals = withdrawals;
     this.apps = apps;
     this.properties = properties;
   }
+
+  record Withdraw(String reason) {}
 
   @Operation(
       summary = "Publish a version",
@@ -54,7 +65,8 @@ class VersionController {
       HttpServletRequest request)
       throws IOException {
     PublishService.Outcome outcome = publisher.publish(caller, app, version, request.getInputStream());
-    VersionView view = VersionView.of(outcome.version(), urls());
+    VersionView view =
+        VersionView.of(outcome.version(), urls(), versions.withdrawal(app, version).orElse(null));
     if (!outcome.created()) {
       return ResponseEntity.ok(view);
     }
@@ -92,9 +104,30 @@ class VersionController {
     apps.require(app);
     return versions
         .find(app, version)
-        .map(found -> VersionView.of(found, urls()))
+        .map(found -> VersionView.of(found, urls(), versions.withdrawal(app, version).orElse(null)))
         .orElseThrow(
             () -> new NotFoundException("The app \"" + app + "\" has no version \"" + version + "\""));
+  }
+
+  @Operation(
+      summary = "Withdraw a version (its team or an admin), with a reason",
+      description =
+          "The version stays published and served; no deploy gives it to anybody anew unless an admin forces it."
+              + " Withdrawing a withdrawn version again changes nothing.")
+  @PutMapping("/api/apps/{app}/versions/{version}/withdrawal")
+  Versions.Withdrawal withdraw(
+      Caller caller,
+      @PathVariable String app,
+      @PathVariable String version,
+      @RequestBody(required = false) Withdraw request) {
+    return withdrawals.withdraw(caller, app, version, request == null ? null : request.reason());
+  }
+
+  @Operation(summary = "Take a withdrawal back: the version may be deployed again")
+  @DeleteMapping("/api/apps/{app}/versions/{version}/withdrawal")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void takeBack(Caller caller, @PathVariable String app, @PathVariable String version) {
+    withdrawals.takeBack(caller, app, version);
   }
 
   private AssetUrls urls() {

@@ -9,6 +9,7 @@ import java.util.List;
  * A version as the API shows it: the stored facts plus absolute URLs of its files.
  *
  * @param manifest the published manifest, as a JSON object
+ * @param withdrawn why and by whom the version was withdrawn; null while it is not
  */
 record VersionView(
     String app,
@@ -22,11 +23,12 @@ record VersionView(
     OffsetDateTime publishedAt,
     String publishedBy,
     @JsonRawValue String manifest,
-    List<FileView> files) {
+    List<FileView> files,
+    Versions.Withdrawal withdrawn) {
 
   record FileView(String path, long size, String integrity, String contentType, URI url) {}
 
-  static VersionView of(PublishedVersion version, AssetUrls urls) {
+  static VersionView of(PublishedVersion version, AssetUrls urls, Versions.Withdrawal withdrawn) {
     return new VersionView(
         version.app(),
         version.version(),
@@ -48,6 +50,7 @@ record VersionView(
                         file.integrity(),
                         file.contentType(),
                         urls.of(version.app(), version.version(), file.path())))
-            .toList());
+            .toList(),
+        withdrawn);
   }
 }

@@ -4,6 +4,8 @@ import io.pergola.core.semver.SemVer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +24,12 @@ public class Versions {
       "app, version, kind, entry, manifest, content_digest, file_count, total_bytes, published_at,"
           + " published_by";
 
+  /** Every version's summary with its withdrawal, if any; add a where clause on {@code v.}. */
+  private static final String SUMMARIES =
+      "select v.app, v.version, v.kind, v.content_digest, v.file_count, v.total_bytes, v.published_at,"
+          + " v.published_by, w.withdrawn_at, w.withdrawn_by, w.reason from app_versions v"
+          + " left join version_withdrawals w on w.app = v.app and w.version = v.version";
+
   private final JdbcClient jdbc;
   private final TransactionTemplate transaction;
 
@@ -30,7 +38,11 @@ public class Versions {
     this.transaction = transaction;
   }
 
-  /** A version without its files, for listings. */
+  /**
+   * A version without its files, for listings.
+   *
+   * @param withdrawn why and by whom it was withdrawn; null while it is not
+   */
   public record VersionSummary(
       String app,
       String version,
@@ -39,7 +51,11 @@ public class Versions {
       int fileCount,
       long totalBytes,
       OffsetDateTime publishedAt,
-      String publishedBy) {}
+      String publishedBy,
+      Withdrawal withdrawn) {}
+
+  /** A version its team took back: served still, deployed anew only when an admin forces it. */
+  public record Withdrawal(OffsetDateTime at, String by, String reason) {}
 
   /** The version with its files, if it is published. */
   public Optional<PublishedVersion> find(String app, String version) {
@@ -84,13 +100,13 @@ public class Versions {
 
   /** Every version of every app, newest first per app by SemVer precedence. */
   List<VersionSummary> all() {
-    return sorted(jdbc.sql("select " + VERSION_COLUMNS + " from app_versions").query(Versions::summary).list());
+    return sorted(jdbc.sql(SUMMARIES).query(Versions::summary).list());
   }
 
   /** The versions of one app, newest first by SemVer precedence. */
   List<VersionSummary> of(String app) {
     return sorted(
-        jdbc.sql("select " + VERSION_COLUMNS + " from app_versions where app = ?")
+        jdbc.sql(SUMMARIES + " where v.app = ?")
             .param(app)
             .query(Versions::summary)
             .list());
@@ -176,6 +192,43 @@ public class Versions {
         files);
   }
 
+  /** The version's withdrawal, if it is withdrawn. */
+  public Optional<Withdrawal> withdrawal(String app, String version) {
+    return jdbc.sql(
+            "select withdrawn_at, withdrawn_by, reason from version_withdrawals where app = ? and version = ?")
+        .params(app, version)
+        .query((rs, row) -> withdrawal(rs))
+        .optional();
+  }
+
+  /** Withdraws a published version; one withdrawn already keeps its first withdrawal. */
+  Withdrawal withdraw(String app, String version, String by, String reason) {
+    return transaction.execute(
+        status -> {
+          Optional<Withdrawal> earlier = withdrawal(app, version);
+          if (earlier.isPresent()) {
+            return earlier.get();
+          }
+          OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+          jdbc.sql(
+                  "insert into version_withdrawals (app, version, withdrawn_at, withdrawn_by, reason)"
+                      + " values (?, ?, ?, ?, ?)")
+              .params(app, version, now, by, reason)
+              .update();
+          return new Withdrawal(now, by, reason);
+        });
+  }
+
+  /** Takes a withdrawal back; returns whether the version was withdrawn. */
+  boolean takeBack(String app, String version) {
+    return jdbc.sql("delete from version_withdrawals where app = ? and version = ?").params(app, version).update() > 0;
+  }
+
+  private static Withdrawal withdrawal(ResultSet rs) throws SQLException {
+    OffsetDateTime at = rs.getObject("withdrawn_at", OffsetDateTime.class);
+    return at == null ? null : new Withdrawal(at, rs.getString("withdrawn_by"), rs.getString("reason"));
+  }
+
   private static VersionSummary summary(ResultSet rs, int row) throws SQLException {
     return new VersionSummary(
         rs.getString("app"),
@@ -185,6 +238,7 @@ public class Versions {
         rs.getInt("file_count"),
         rs.getLong("total_bytes"),
         rs.getObject("published_at", OffsetDateTime.class),
-        rs.getString("published_by"));
+        rs.getString("published_by"),
+        withdrawal(rs));
   }
 }

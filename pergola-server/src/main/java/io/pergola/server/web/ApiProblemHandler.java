@@ -4,7 +4,7 @@ import io.pergola.core.ConflictException;
 import io.pergola.core.NotFoundException;
 import io.pergola.core.archive.ArchiveRefusedException;
 import io.pergola.core.deploy.DeployRefusedException;
-import io.pergola.server.deploy.ContractViolationException;
+import io.pergola.server.deploy.ForceableRefusalException;
 import io.pergola.server.deploy.PreconditionFailedException;
 import io.pergola.core.manifest.InvalidManifestException;
 import io.pergola.core.semver.InvalidVersionException;
@@ -209,11 +209,10 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     return Problems.of(HttpStatus.CONFLICT, "deploy-refused", "Deploy refused", e.getMessage());
   }
 
+  /** A library contract or a withdrawn version: an admin may force the deploy past either. */
   @ExceptionHandler
-  ProblemDetail contractViolated(ContractViolationException e) {
-    ProblemDetail problem =
-        Problems.of(
-            HttpStatus.CONFLICT, "library-contract", "Library contract violated", e.getMessage());
+  ProblemDetail forceableRefusal(ForceableRefusalException e) {
+    ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, e.slug(), e.title(), e.getMessage());
     problem.setProperty("violations", e.violations());
     return problem;
   }

@@ -325,6 +325,70 @@ class DeployTest {
   }
 
   @Test
+  void aWithdrawnVersionIsServedStillButNoDeployGivesItAnewUnlessAnAdminForcesIt() {
+    String app = PergolaTestServer.unique("app");
+    TestHttp team = publishedApp(app, "1.0.0", "1.1.0", "1.2.0");
+    promote(team, app, "1.0.0").expectStatus(200);
+    promote(team, app, "1.1.0").expectStatus(200);
+    String withdrawal = "/api/apps/" + app + "/versions/1.0.0/withdrawal";
+
+    JsonNode withdrawn = team.send("PUT", withdrawal).expectProblem(400); // a reason is needed
+    JsonNode taken = team.put(withdrawal, "{\"reason\":\"rounds totals down\"}".getBytes(), "application/json")
+        .expectStatus(200).json();
+    team.put("/api/apps/" + app + "/versions/1.2.0/withdrawal", "{\"reason\":\"leaks\"}".getBytes(), "application/json")
+        .expectStatus(200);
+    JsonNode rollback =
+        team.postJson("/api/environments/" + env + "/rollback", "{\"app\":\"" + app + "\"}").expectProblem(409);
+    JsonNode canary = team.postJson("/api/environments/" + env + "/canary",
+        "{\"app\":\"" + app + "\",\"version\":\"1.2.0\",\"percent\":10}").expectProblem(409);
+    long revision = status().get("revision").asLong();
+    JsonNode forced = admin.postJson("/api/environments/" + env + "/rollback",
+        "{\"app\":\"" + app + "\",\"force\":true,\"message\":\"1.1.0 is worse\"}").expectStatus(200).json();
+
+    assertThat(withdrawn.get("detail").asString()).contains("Say why " + app + " 1.0.0 is withdrawn");
+    assertThat(taken.get("reason").asString()).isEqualTo("rounds totals down");
+    assertThat(taken.get("by").asString()).startsWith("team:");
+    assertThat(rollback.get("type").asString()).isEqualTo("urn:pergola:problem:version-withdrawn");
+    assertThat(rollback.get("detail").asString())
+        .startsWith(app + " 1.0.0 was withdrawn by team:")
+        .contains(": rounds totals down. Deploy another version, take the withdrawal back, or an admin may force");
+    assertThat(canary.get("violations").get(0).asString()).startsWith(app + " 1.2.0 was withdrawn");
+    assertThat(forced.get("revision").asLong()).isEqualTo(revision + 1);
+    JsonNode audit = admin.get("/api/environments/" + env + "/audit?limit=1").json().get(0);
+    assertThat(audit.get("forced").asBoolean()).isTrue();
+    assertThat(audit.get("violations").get(0).asString()).startsWith(app + " 1.0.0 was withdrawn");
+    // Still published and served: pages that name it keep working.
+    server.anonymous().get("/assets/" + app + "/1.0.0/index.js").expectStatus(200);
+    JsonNode listed = team.get("/api/apps/" + app + "/versions").json();
+    assertThat(listed.valueStream().filter(v -> v.has("withdrawn")).map(v -> v.get("version").asString()))
+        .containsExactly("1.2.0", "1.0.0");
+    JsonNode summary = team.get("/api/apps").json().valueStream()
+        .filter(a -> a.get("name").asString().equals(app)).findFirst().orElseThrow();
+    assertThat(summary.get("latestVersion").asString()).isEqualTo("1.1.0");
+    assertThat(summary.get("recentVersions").valueStream().map(JsonNode::asString)).containsExactly("1.1.0");
+    assertThat(summary.get("versionCount").asInt()).isEqualTo(3);
+  }
+
+  @Test
+  void aWithdrawalTakenBackMakesTheVersionDeployableAndOnlyItsTeamMayDoEither() {
+    String app = PergolaTestServer.unique("app");
+    TestHttp team = publishedApp(app, "1.0.0");
+    TestHttp stranger = server.newTeam(PergolaTestServer.unique("team"));
+    String withdrawal = "/api/apps/" + app + "/versions/1.0.0/withdrawal";
+    byte[] reason = "{\"reason\":\"wrong build\"}".getBytes();
+
+    stranger.put(withdrawal, reason, "application/json").expectProblem(403);
+    team.put(withdrawal, reason, "application/json").expectStatus(200);
+    promote(team, app, "1.0.0").expectProblem(409);
+    stranger.delete(withdrawal).expectProblem(403);
+    team.delete(withdrawal).expectStatus(204);
+
+    promote(team, app, "1.0.0").expectStatus(200);
+    assertThat(team.get("/api/apps/" + app + "/versions/1.0.0").json().has("withdrawn")).isFalse();
+    team.put("/api/apps/" + app + "/versions/9.9.9/withdrawal", reason, "application/json").expectProblem(404);
+  }
+
+  @Test
   void everyRevisionHasExactlyOneAuditEntry() {
     String app = PergolaTestServer.unique("app");
     TestHttp team = publishedApp(app, "1.0.0", "1.1.0");
