@@ -145,8 +145,13 @@ function deployedRows(current, apps, me) {
     const act = (label, question, operation, body) => el('button', {
       type: 'button', ...may, onclick: () => deploy(question(), operation, body(), current.revision),
     }, label);
+    // What the environment runs may have been withdrawn since it was deployed: say so, and why.
+    const withdrawn = (version) => {
+      const reason = app.withdrawnVersions?.[version];
+      return reason && el('span', { class: 'withdrawn', title: reason }, ` withdrawn: ${reason}`);
+    };
     const canary = deployment?.canary
-      ? [`${deployment.canary.version} to ${deployment.canary.percent}% `,
+      ? [`${deployment.canary.version} to ${deployment.canary.percent}%`, withdrawn(deployment.canary.version), ' ',
         act('Promote canary', () => `Give everyone ${app.name} ${deployment.canary.version}?`,
           'canary/promote', () => ({ app: app.name })),
         act('Abort', () => `End ${app.name}'s canary?`, 'canary/abort', () => ({ app: app.name }))]
@@ -154,7 +159,7 @@ function deployedRows(current, apps, me) {
     return el('tr', { 'data-app': app.name },
       el('th', { scope: 'row' }, app.name),
       el('td', {}, app.team),
-      el('td', { class: 'deployed' }, deployment ? deployment.version : 'not deployed'),
+      el('td', { class: 'deployed' }, deployment ? deployment.version : 'not deployed', deployment && withdrawn(deployment.version)),
       el('td', {}, canary),
       el('td', {}, el('div', { class: 'actions' },
         choice,

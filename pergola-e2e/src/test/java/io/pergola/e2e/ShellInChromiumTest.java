@@ -91,7 +91,7 @@ class ShellInChromiumTest {
   }
 
   @Test
-  void theDashboardShowsTheNewestRevisionsAndOlderOnesAPageAtATimeOnAsking() {
+  void theDashboardShowsAWithdrawnDeployedVersionAndTheNewestRevisionsAndOlderOnesOnAsking() {
     String env = PergolaTestServer.unique("env");
     String app = PergolaTestServer.unique("app");
     TestHttp team = server.newTeam(app);
@@ -106,6 +106,8 @@ class ShellInChromiumTest {
       team.postJson("/api/environments/" + env + "/promote", "{\"app\":\"" + app + "\",\"version\":\"" + version + "\"}")
           .expectStatus(200);
     }
+    team.put("/api/apps/" + app + "/versions/1.0.1/withdrawal", "{\"reason\":\"drops invoices\"}".getBytes(), "application/json")
+        .expectStatus(200);
     page.navigate(server.baseUrl() + "/pergola/dashboard");
     page.fill("input[name=token]", server.admin().token());
     page.click("button:has-text('Open')");
@@ -113,6 +115,9 @@ class ShellInChromiumTest {
 
     page.selectOption("select[aria-label=environment]", env);
     page.waitForSelector("#history tbody tr[data-revision='120']");
+    // What the environment runs (1.0.1, revision 120's) was withdrawn since: the dashboard says why.
+    assertThat(page.locator("#deployments tr[data-app='" + app + "'] .deployed").textContent())
+        .isEqualTo("1.0.1 withdrawn: drops invoices");
     List<String> first = revisionsShown();
     page.click("#older-history");
     page.waitForSelector("#history tbody tr[data-revision='70']");

@@ -5,6 +5,7 @@ import io.pergola.server.auth.AccessLog;
 import io.pergola.server.auth.Caller;
 import io.pergola.server.auth.Teams;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -39,7 +40,8 @@ class AppController {
    * An app with what a listing wants to know of its versions: the newest, how many, and the
    * newest {@value #RECENT_VERSIONS}, newest first (the dashboard's choice, in one request for
    * every app instead of one request per app). The newest and the recent ones are those that may
-   * be deployed: withdrawn versions count, but are not named.
+   * be deployed: withdrawn versions count, but are named only in {@code withdrawnVersions}, each
+   * with the reason (so a listing can say that what an environment runs was withdrawn).
    */
   record AppSummary(
       String name,
@@ -47,7 +49,8 @@ class AppController {
       OffsetDateTime createdAt,
       String latestVersion,
       int versionCount,
-      List<String> recentVersions) {}
+      List<String> recentVersions,
+      Map<String, String> withdrawnVersions) {}
 
   @PostMapping("/api/apps")
   @ResponseStatus(HttpStatus.CREATED)
@@ -75,7 +78,15 @@ class AppController {
                   app.createdAt(),
                   deployable.isEmpty() ? null : deployable.getFirst(),
                   of.size(),
-                  deployable.stream().limit(RECENT_VERSIONS).toList());
+                  deployable.stream().limit(RECENT_VERSIONS).toList(),
+                  of.stream()
+                      .filter(version -> version.withdrawn() != null)
+                      .collect(
+                          Collectors.toMap(
+                              Versions.VersionSummary::version,
+                              version -> version.withdrawn().reason(),
+                              (first, second) -> first,
+                              LinkedHashMap::new)));
             })
         .toList();
   }

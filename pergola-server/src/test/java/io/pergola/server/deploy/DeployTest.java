@@ -367,6 +367,8 @@ class DeployTest {
     assertThat(summary.get("latestVersion").asString()).isEqualTo("1.1.0");
     assertThat(summary.get("recentVersions").valueStream().map(JsonNode::asString)).containsExactly("1.1.0");
     assertThat(summary.get("versionCount").asInt()).isEqualTo(3);
+    assertThat(summary.get("withdrawnVersions").toString())
+        .isEqualTo("{\"1.2.0\":\"leaks\",\"1.0.0\":\"rounds totals down\"}");
   }
 
   @Test
