@@ -200,6 +200,7 @@ class RegistryCommandsTest {
     CliRun listed = CliRun.run("versions", app, "--server", url, "--token", token);
     CliRun refused = CliRun.run("promote", app, "1.0.0", "--server", url, "--token", token);
     CliRun forced = admin("promote", app, "1.0.0", "--force", "-m", "the only build there is");
+    CliRun status = admin("status");
     CliRun neither = CliRun.run("withdraw", app, "1.0.0", "--server", url, "--token", token);
     CliRun undone = CliRun.run("withdraw", app, "1.0.0", "--undo", "--server", url, "--token", token);
     CliRun after = CliRun.run("versions", app, "--server", url, "--token", token);
@@ -210,6 +211,8 @@ class RegistryCommandsTest {
     assertThat(refused.exitCode()).isEqualTo(ExitCodes.CONFLICT);
     assertThat(refused.err()).contains(app + " 1.0.0 was withdrawn by team:").contains(": wrong build");
     assertThat(forced.exitCode()).as(forced.err()).isZero();
+    assertThat(status.out()).containsPattern(app + "\\s+1\\.0\\.0 \\(withdrawn\\)");
+    assertThat(status.err()).contains(app + " 1.0.0 was withdrawn: wrong build");
     assertThat(neither.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(neither.err()).contains("Give --reason");
     assertThat(undone.out()).contains("Took back the withdrawal of " + app + " 1.0.0");

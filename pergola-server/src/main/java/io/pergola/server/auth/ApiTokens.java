@@ -126,7 +126,7 @@ public class ApiTokens {
   /**
    * Revokes a token by id; returns false when no such active token exists.
    *
-   * @throws ConflictException for the last admin token: nobody could manage teams and tokens after
+   * @throws ConflictException for the last admin token: no token could manage teams and tokens after
    */
   public boolean revoke(String id) {
     return Boolean.TRUE.equals(transaction.execute(status -> revokeLockingAdmins(id)));
@@ -144,8 +144,8 @@ public class ApiTokens {
         && jdbc.sql("select id from api_tokens where admin and revoked_at is null for update").query().listOfRows().size()
             == 1) {
       throw new ConflictException(
-          "This is the last admin token: revoked, nobody could manage teams and tokens. Start a server with a new"
-              + " PERGOLA_ADMIN_TOKEN first, then revoke this one");
+          "This is the last admin token: with it revoked, no token could manage teams and tokens. Start a server"
+              + " with a new PERGOLA_ADMIN_TOKEN first, then revoke this one");
     }
     return jdbc.sql("update api_tokens set revoked_at = ? where id = ? and revoked_at is null")
             .params(now(), id)

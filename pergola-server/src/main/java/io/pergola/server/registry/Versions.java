@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -203,20 +204,21 @@ public class Versions {
 
   /** Withdraws a published version; one withdrawn already keeps its first withdrawal. */
   Withdrawal withdraw(String app, String version, String by, String reason) {
-    return transaction.execute(
-        status -> {
-          Optional<Withdrawal> earlier = withdrawal(app, version);
-          if (earlier.isPresent()) {
-            return earlier.get();
-          }
-          OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-          jdbc.sql(
-                  "insert into version_withdrawals (app, version, withdrawn_at, withdrawn_by, reason)"
-                      + " values (?, ?, ?, ?, ?)")
-              .params(app, version, now, by, reason)
-              .update();
-          return new Withdrawal(now, by, reason);
-        });
+    Optional<Withdrawal> earlier = withdrawal(app, version);
+    if (earlier.isPresent()) {
+      return earlier.get();
+    }
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    try {
+      jdbc.sql(
+              "insert into version_withdrawals (app, version, withdrawn_at, withdrawn_by, reason)"
+                  + " values (?, ?, ?, ?, ?)")
+          .params(app, version, now, by, reason)
+          .update();
+    } catch (DuplicateKeyException raced) {
+      return withdrawal(app, version).orElseThrow(); // withdrawn at the same moment by another request
+    }
+    return new Withdrawal(now, by, reason);
   }
 
   /** Takes a withdrawal back; returns whether the version was withdrawn. */
