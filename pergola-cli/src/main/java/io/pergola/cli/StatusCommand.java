@@ -12,9 +12,7 @@ import tools.jackson.databind.JsonNode;
 @Command(
     name = "status",
     mixinStandardHelpOptions = true,
-    description =
-        "Shows what an environment serves: each app's version, canaries, the revision, and which of"
-            + " those versions were withdrawn.")
+    description = "Shows what an environment serves: versions, canaries, revision, and any withdrawn.")
 final class StatusCommand extends ClientCommand {
 
   @Mixin EnvironmentOption environment;

@@ -11,9 +11,10 @@ import picocli.CommandLine.Parameters;
     name = "withdraw",
     mixinStandardHelpOptions = true,
     description = {
-      "Withdraws a published version: no deploy gives it to anybody anew, unless an admin forces it.",
-      "The version stays published and served, so pages that use it keep working; listings say why it"
-          + " was withdrawn. With --undo, makes it deployable again."
+      "Withdraws a version: still served, never deployed anew unless an admin forces it.",
+      "No promote, canary or rollback gives it to anybody anew; it stays published and served, so pages"
+          + " that use it keep working, and listings say why it was withdrawn. With --undo, makes it"
+          + " deployable again."
     },
     footer = {
       "",
