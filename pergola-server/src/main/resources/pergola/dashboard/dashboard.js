@@ -1,8 +1,8 @@
 /**
  * Pergola's web dashboard: what each environment runs, the versions each app has published, the
- * audit trail, and deploys for people: promote, roll back in one click, canaries. A client of the
- * HTTP API like the command line; every change is sent with `If-Match` on the revision shown, so
- * nobody deploys over a change they have not seen.
+ * audit trail, and deploys for people: promote, roll back in one click, canaries, withdrawals. A
+ * client of the HTTP API like the command line; every deploy is sent with `If-Match` on the
+ * revision shown, so nobody deploys over a change they have not seen.
  */
 
 const page = document.body.dataset;
@@ -123,6 +123,29 @@ async function deploy(question, operation, body, revision) {
 }
 
 /**
+ * Withdraws a version for the reason typed above, in every environment at once: still served to
+ * pages that use it, but no deploy gives it to anybody anew unless an admin forces it.
+ */
+async function withdraw(app, version) {
+  const reason = reasonInput.value.trim();
+  if (!reason) {
+    say(`Say why ${app} ${version} is withdrawn first, in "Reason for a change": the teams that cannot deploy it read it.`);
+    reasonInput.focus();
+    return;
+  }
+  if (!confirm(`Withdraw ${app} ${version}? No deploy will give it to anybody anew; pages that use it keep it.`)) return;
+  notice.hidden = true;
+  try {
+    await api(`/api/apps/${path(app)}/versions/${path(version)}/withdrawal`, { method: 'PUT', body: { reason } });
+    reasonInput.value = '';
+    await show();
+    say(`Withdrew ${app} ${version}: no deploy gives it anew.`, 'done');
+  } catch (error) {
+    say(error.message);
+  }
+}
+
+/**
  * Buttons for what `me` may not do are shown disabled, saying why; the API decides either way,
  * and its refusal is shown as it is.
  */
@@ -167,7 +190,8 @@ function deployedRows(current, apps, me) {
           'promote', () => ({ app: app.name, version: choice.value })),
         act('Canary', () => `Send ${percent.value}% of ${environment}'s visitors to ${app.name} ${choice.value}?`,
           'canary', () => ({ app: app.name, version: choice.value, percent: Number(percent.value) })),
-        percent, '%')),
+        percent, '%',
+        el('button', { type: 'button', ...may, onclick: () => withdraw(app.name, choice.value) }, 'Withdraw'))),
       el('td', {}, deployment
         ? act('Roll back', () => `Roll ${app.name} back to the version it had before ${deployment.version}?`,
           'rollback', () => ({ app: app.name }))

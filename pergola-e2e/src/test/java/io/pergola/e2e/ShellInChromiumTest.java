@@ -127,6 +127,20 @@ class ShellInChromiumTest {
     assertThat(first).hasSize(50).startsWith("120", "119").endsWith("71");
     assertThat(revisionsShown()).hasSize(121).doesNotHaveDuplicates();
     assertThat(page.locator("#older-history").count()).isZero(); // nothing older than revision 0
+
+    // The other version withdrawn from the dashboard: with a reason, and no longer offered.
+    String picker = "select[aria-label='version of " + app + "']";
+    page.onDialog(dialog -> dialog.accept());
+    page.selectOption(picker, "1.0.0");
+    page.click("#deployments tr[data-app='" + app + "'] button:has-text('Withdraw')");
+    page.waitForSelector(".notice.error >> text=Say why");
+    page.fill("input[name=reason]", "rounds down");
+    page.selectOption(picker, "1.0.0");
+    page.click("#deployments tr[data-app='" + app + "'] button:has-text('Withdraw')");
+    page.waitForSelector(".notice.done >> text=Withdrew " + app + " 1.0.0");
+    assertThat(page.locator(picker + " option").allTextContents()).containsExactly("1.0.1"); // the deployed one
+    assertThat(team.get("/api/apps/" + app + "/versions/1.0.0").json().get("withdrawn").get("reason").asString())
+        .isEqualTo("rounds down");
   }
 
   @SuppressWarnings("unchecked")
