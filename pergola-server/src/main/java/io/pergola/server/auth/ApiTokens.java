@@ -1,14 +1,13 @@
 package io.pergola.server.auth;
 
 import io.pergola.core.ConflictException;
+import io.pergola.server.system.DatabaseTime;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -55,7 +54,7 @@ public class ApiTokens {
   /** Issues a token that is refused after {@code validFor} (null: valid until revoked). */
   public IssuedToken issue(String team, String label, Duration validFor) {
     String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes());
-    OffsetDateTime expiresAt = validFor == null ? null : now().plus(validFor);
+    OffsetDateTime expiresAt = validFor == null ? null : DatabaseTime.now().plus(validFor);
     return new IssuedToken(store(token, team, label, expiresAt), token, expiresAt);
   }
 
@@ -89,7 +88,7 @@ public class ApiTokens {
    * team} is given.
    */
   public List<TokenSummary> active(String team) {
-    List<Object> params = new ArrayList<>(List.of(now()));
+    List<Object> params = new ArrayList<>(List.of(DatabaseTime.now()));
     if (team != null) {
       params.add(team);
     }
@@ -114,7 +113,7 @@ public class ApiTokens {
     return jdbc.sql(
             "select team, admin, label from api_tokens where token_hash = ? and revoked_at is null"
                 + " and (expires_at is null or expires_at > ?)")
-        .params(hash(token), now())
+        .params(hash(token), DatabaseTime.now())
         .query(
             (rs, row) ->
                 rs.getBoolean("admin")
@@ -148,7 +147,7 @@ public class ApiTokens {
               + " with a new PERGOLA_ADMIN_TOKEN first, then revoke this one");
     }
     return jdbc.sql("update api_tokens set revoked_at = ? where id = ? and revoked_at is null")
-            .params(now(), id)
+            .params(DatabaseTime.now(), id)
             .update()
         == 1;
   }
@@ -157,7 +156,7 @@ public class ApiTokens {
   Optional<OffsetDateTime> expiredAt(String token) {
     return jdbc.sql(
             "select expires_at from api_tokens where token_hash = ? and revoked_at is null and expires_at <= ?")
-        .params(hash(token), now())
+        .params(hash(token), DatabaseTime.now())
         .query(OffsetDateTime.class)
         .optional();
   }
@@ -167,14 +166,9 @@ public class ApiTokens {
     jdbc.sql(
             "insert into api_tokens (id, token_hash, team, admin, label, created_at, expires_at)"
                 + " values (?, ?, ?, ?, ?, ?, ?)")
-        .params(id, hash(token), team, team == null, label, now(), expiresAt)
+        .params(id, hash(token), team, team == null, label, DatabaseTime.now(), expiresAt)
         .update();
     return id;
-  }
-
-  /** Now, to the microsecond the database keeps, so an answer says what a later listing will. */
-  private static OffsetDateTime now() {
-    return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
   }
 
   static String hash(String token) {

@@ -3,8 +3,8 @@ package io.pergola.server.auth;
 import io.pergola.core.ConflictException;
 import io.pergola.core.NotFoundException;
 import io.pergola.core.Require;
+import io.pergola.server.system.DatabaseTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.dao.DuplicateKeyException;
@@ -32,7 +32,7 @@ public class Teams {
         "The team name \"%s\" is not valid: use 1-64 lowercase letters, digits and single hyphens,"
             + " starting with a letter",
         name);
-    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    OffsetDateTime now = DatabaseTime.now();
     try {
       jdbc.sql("insert into teams (name, created_at) values (?, ?)").params(name, now).update();
     } catch (DuplicateKeyException e) {

@@ -10,6 +10,7 @@ import io.pergola.core.manifest.AppName;
 import io.pergola.core.semver.SemVer;
 import io.pergola.server.auth.Caller;
 import io.pergola.server.registry.Apps;
+import io.pergola.server.system.DatabaseTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,7 +107,7 @@ public class DeployService {
         new AuditEntry(
             environment,
             next,
-            Environments.now(),
+            DatabaseTime.now(),
             caller.id(),
             operation.action(),
             change.app().map(AppName::value).orElse(null),

@@ -7,11 +7,10 @@ import io.pergola.core.deploy.Deployment;
 import io.pergola.core.deploy.RevisionHistory;
 import io.pergola.core.manifest.AppName;
 import io.pergola.core.semver.SemVer;
+import io.pergola.server.system.DatabaseTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -60,7 +59,7 @@ public class Environments {
 
   /** Creates an environment at revision 0 (empty), audited; call inside a transaction. */
   void create(String name, String actor) {
-    OffsetDateTime now = now();
+    OffsetDateTime now = DatabaseTime.now();
     try {
       jdbc.sql("insert into environments (name, current_revision, created_at) values (?, 0, ?)")
           .params(name, now)
@@ -218,10 +217,6 @@ public class Environments {
     return new NotFoundException(
         "There is no environment \"" + environment + "\"; an admin creates it with: pergola environments create "
             + environment + " (POST /api/environments)");
-  }
-
-  static OffsetDateTime now() {
-    return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
   }
 
   private static Deployment deployment(ResultSet rs) throws SQLException {

@@ -3,8 +3,8 @@ package io.pergola.server.registry;
 import io.pergola.core.ConflictException;
 import io.pergola.core.NotFoundException;
 import io.pergola.core.manifest.AppName;
+import io.pergola.server.system.DatabaseTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
@@ -25,7 +25,7 @@ public class Apps {
   public record App(String name, String team, OffsetDateTime createdAt) {}
 
   App register(AppName name, String team) {
-    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    OffsetDateTime now = DatabaseTime.now();
     try {
       jdbc.sql("insert into apps (name, team, created_at) values (?, ?, ?)")
           .params(name.value(), team, now)

@@ -10,13 +10,12 @@ import io.pergola.core.semver.SemVer;
 import io.pergola.core.storage.BlobStore;
 import io.pergola.server.auth.Caller;
 import io.pergola.server.config.PergolaProperties;
+import io.pergola.server.system.DatabaseTime;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -176,7 +175,7 @@ public class PublishService {
         bundle.contentDigest(),
         files.size(),
         bundle.totalBytes(),
-        OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS),
+        DatabaseTime.now(),
         caller.id(),
         files);
   }
