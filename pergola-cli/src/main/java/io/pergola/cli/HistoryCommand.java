@@ -32,7 +32,7 @@ final class HistoryCommand extends ClientCommand {
   public Integer call() {
     String path = "/api/environments/" + environment.name() + "/audit?limit=" + limit
         + (before == null ? "" : "&before=" + before);
-    PergolaClient.Answer answer = options.client().send(options.client().request(path).GET());
+    PergolaClient.Answer answer = options.client().answer(path);
     JsonNode revisions = answer.body();
     if (!printedJson(revisions)) {
       Table table = new Table("REV", "WHEN", "WHO", "ACTION", "APP", "CHANGE", "MESSAGE");

@@ -41,7 +41,12 @@ final class PergolaClient {
   record Answer(int status, JsonNode body, Map<String, List<String>> headers) {}
 
   JsonNode get(String path) {
-    return send(request(path).GET()).body();
+    return answer(path).body();
+  }
+
+  /** A GET's whole answer, headers included (a page's {@code Link} to the next, say). */
+  Answer answer(String path) {
+    return send(request(path).GET());
   }
 
   Answer post(String path, Object body) {

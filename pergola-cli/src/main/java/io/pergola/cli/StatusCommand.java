@@ -7,6 +7,7 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.MissingNode;
 
 /** {@code pergola status --env production}: what is live, with canaries. */
 @Command(
@@ -34,18 +35,21 @@ final class StatusCommand extends ClientCommand {
             JsonNode canary = deployment.path("canary");
             String version = deployment.get("version").asString();
             String canaryVersion = canary.isMissingNode() || canary.isNull() ? null : canary.get("version").asString();
+            JsonNode reasons = withdrawn.getOrDefault(app, MissingNode.getInstance());
+            String versionWithdrawn = reasons.path(version).asString(null);
+            String canaryWithdrawn = canaryVersion == null ? null : reasons.path(canaryVersion).asString(null);
             table.row(
                 app,
-                version + (withdrawnReason(withdrawn, app, version) == null ? "" : " (withdrawn)"),
+                version + (versionWithdrawn == null ? "" : " (withdrawn)"),
                 canaryVersion == null
                     ? null
                     : canaryVersion + " (" + canary.get("percent").asInt() + "%"
-                        + (withdrawnReason(withdrawn, app, canaryVersion) == null ? "" : ", withdrawn") + ")");
-            for (String running : canaryVersion == null ? List.of(version) : List.of(version, canaryVersion)) {
-              String reason = withdrawnReason(withdrawn, app, running);
-              if (reason != null) {
-                warnings.add(app + " " + running + " was withdrawn: " + reason);
-              }
+                        + (canaryWithdrawn == null ? "" : ", withdrawn") + ")");
+            if (versionWithdrawn != null) {
+              warnings.add(app + " " + version + " was withdrawn: " + versionWithdrawn);
+            }
+            if (canaryWithdrawn != null) {
+              warnings.add(app + " " + canaryVersion + " was withdrawn: " + canaryWithdrawn);
             }
           });
       table.print(out());
@@ -54,10 +58,5 @@ final class StatusCommand extends ClientCommand {
       err().flush();
     }
     return ExitCodes.OK;
-  }
-
-  private static String withdrawnReason(Map<String, JsonNode> withdrawn, String app, String version) {
-    JsonNode versions = withdrawn.get(app);
-    return versions == null ? null : versions.path(version).asString(null);
   }
 }

@@ -35,7 +35,7 @@ final class VersionsCommand extends ClientCommand {
   public Integer call() {
     String path = "/api/apps/" + app + "/versions?limit=" + limit
         + (before == null ? "" : "&before=" + URLEncoder.encode(before, StandardCharsets.UTF_8));
-    PergolaClient.Answer answer = options.client().send(options.client().request(path).GET());
+    PergolaClient.Answer answer = options.client().answer(path);
     JsonNode versions = answer.body();
     if (!printedJson(versions)) {
       Table table = new Table("VERSION", "KIND", "FILES", "BYTES", "PUBLISHED", "BY", "WITHDRAWN");

@@ -48,7 +48,7 @@ final class WithdrawCommand extends ClientCommand {
       out().println("Took back the withdrawal of " + app + " " + version + ": it may be deployed again.");
     } else {
       String body = PergolaClient.JSON.writeValueAsString(Map.of("reason", reason));
-      client.send(client.request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)));
+      client.put(path, HttpRequest.BodyPublishers.ofString(body), "application/json");
       out().println("Withdrew " + app + " " + version + ": no deploy gives it to anybody anew; pages that use it keep it.");
     }
     out().flush();

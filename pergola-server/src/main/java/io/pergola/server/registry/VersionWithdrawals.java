@@ -4,6 +4,7 @@ import io.pergola.core.NotFoundException;
 import io.pergola.core.manifest.AppName;
 import io.pergola.core.semver.SemVer;
 import io.pergola.server.auth.Caller;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -37,6 +38,10 @@ public class VersionWithdrawals {
       throw new IllegalArgumentException(
           "Say why " + app + " " + version + " is withdrawn (\"reason\", 1 to " + MAX_REASON
               + " characters): the teams that cannot deploy it read it");
+    }
+    Optional<Versions.Withdrawal> earlier = versions.withdrawal(app, version);
+    if (earlier.isPresent()) {
+      return earlier.get(); // withdrawn before: neither a new withdrawal nor a log line saying so
     }
     Versions.Withdrawal withdrawal = versions.withdraw(app, version, caller.id(), reason.strip());
     log.atInfo()

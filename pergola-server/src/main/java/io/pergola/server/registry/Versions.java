@@ -1,11 +1,10 @@
 package io.pergola.server.registry;
 
 import io.pergola.core.semver.SemVer;
+import io.pergola.server.system.DatabaseTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -202,13 +201,12 @@ public class Versions {
         .optional();
   }
 
-  /** Withdraws a published version; one withdrawn already keeps its first withdrawal. */
+  /**
+   * Withdraws a published version not withdrawn yet; one withdrawn meanwhile by another request
+   * keeps that withdrawal, which is returned.
+   */
   Withdrawal withdraw(String app, String version, String by, String reason) {
-    Optional<Withdrawal> earlier = withdrawal(app, version);
-    if (earlier.isPresent()) {
-      return earlier.get();
-    }
-    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    OffsetDateTime now = DatabaseTime.now();
     try {
       jdbc.sql(
               "insert into version_withdrawals (app, version, withdrawn_at, withdrawn_by, reason)"
